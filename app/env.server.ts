@@ -1,0 +1,63 @@
+// Environment, validated once when the server starts. A missing or malformed value stops
+// the app with a message naming the variable. Documented in .env.example.
+import { z } from "zod";
+import { databaseKind, databaseUrl } from "./db-url";
+
+const url = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    SHOPIFY_API_KEY: z.string({ error: "is required (the app's client ID)" }).min(1, "is required (the app's client ID)"),
+    SHOPIFY_API_SECRET: z
+      .string({ error: "is required (the app's client secret)" })
+      .min(1, "is required (the app's client secret)"),
+    SHOPIFY_APP_URL: url("the public URL Shopify reaches the app at"),
+    SCOPES: z
+      .string()
+      .regex(/^[a-z_]+(,[a-z_]+)*$/, "must be a comma-separated list of scopes")
+      .optional(),
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const resolved = databaseUrl(value);
+        try {
+          databaseKind(resolved);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^DATABASE_URL /, "") });
+          return z.NEVER;
+        }
+        return resolved;
+      }),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    /**
+     * Where the app reaches Shopify's platform (Admin API, OAuth token exchange, App Bridge).
+     * Unset in production: the app talks to https://{shop}.myshopify.com as always. Set only
+     * to run against a local emulation of the platform (the README's dev store).
+     */
+    SHOPIFY_PLATFORM_ORIGIN: url("a local emulation of Shopify's platform").optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.SHOPIFY_PLATFORM_ORIGIN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SHOPIFY_PLATFORM_ORIGIN"],
+        message: "must not be set in production: the app must talk to Shopify itself",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"} ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
