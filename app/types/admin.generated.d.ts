@@ -3,12 +3,29 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type CareDeskOrderLookupQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type CareDeskOrderLookupQuery = { orders: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'email' | 'phone' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+      & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'city' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }>, totalShippingPriceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, totalTaxSet?: AdminTypes.Maybe<{ presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }>, totalDiscountsSet?: AdminTypes.Maybe<{ presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }>, totalPriceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, lineItems: { nodes: Array<(
+          Pick<AdminTypes.LineItem, 'id' | 'title' | 'variantTitle' | 'quantity'>
+          & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url' | 'altText'>>, discountedTotalSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'> }, fulfillments: Array<(
+        Pick<AdminTypes.Fulfillment, 'id' | 'status' | 'displayStatus' | 'createdAt' | 'inTransitAt' | 'deliveredAt' | 'estimatedDeliveryAt'>
+        & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+      )> }
+    )> } };
+
 export type CareDeskShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
 export type CareDeskShopOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode' | 'ianaTimezone'> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query CareDeskOrderLookup($query: String!) {\n    orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes {\n        id\n        name\n        createdAt\n        cancelledAt\n        email\n        phone\n        displayFinancialStatus\n        displayFulfillmentStatus\n        shippingAddress { city province provinceCode countryCodeV2 phone }\n        billingAddress { phone }\n        subtotalPriceSet { presentmentMoney { amount currencyCode } }\n        totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n        totalTaxSet { presentmentMoney { amount currencyCode } }\n        totalDiscountsSet { presentmentMoney { amount currencyCode } }\n        totalPriceSet { presentmentMoney { amount currencyCode } }\n        totalRefundedSet { presentmentMoney { amount currencyCode } }\n        lineItems(first: 20) {\n          nodes {\n            id\n            title\n            variantTitle\n            quantity\n            image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n            discountedTotalSet { presentmentMoney { amount currencyCode } }\n          }\n          pageInfo { hasNextPage }\n        }\n        fulfillments(first: 10) {\n          id\n          status\n          displayStatus\n          createdAt\n          inTransitAt\n          deliveredAt\n          estimatedDeliveryAt\n          trackingInfo(first: 3) { company number url }\n        }\n      }\n    }\n  }\n": {return: CareDeskOrderLookupQuery, variables: CareDeskOrderLookupQueryVariables},
   "#graphql\n  query CareDeskShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n    }\n  }\n": {return: CareDeskShopOverviewQuery, variables: CareDeskShopOverviewQueryVariables},
 }
 

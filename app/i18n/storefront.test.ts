@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { resolveLocale, SUPPORTED_LOCALES, translator } from "./storefront";
+
+describe("storefront translations", () => {
+  it("reads the theme extension's locale files", () => {
+    expect(SUPPORTED_LOCALES).toContain("en");
+    expect(translator("en")("order_lookup.form.submit")).toBe("Find my order");
+  });
+
+  it("interpolates and pluralises like Liquid", () => {
+    const t = translator("en");
+    expect(t("order_lookup.result.title", { name: "#1001" })).toBe("Order #1001");
+    expect(t("order_lookup.errors.rate_limited", { count: 1 })).toContain("1 minute.");
+    expect(t("order_lookup.errors.rate_limited", { count: 5 })).toContain("5 minutes.");
+  });
+
+  it("picks the best locale and falls back to the default", () => {
+    expect(resolveLocale("en-GB")).toBe("en");
+    expect(resolveLocale("xx", undefined, "en")).toBe("en");
+    expect(resolveLocale("<script>")).toBe("en");
+  });
+
+  it("throws on a missing key rather than showing it to a shopper", () => {
+    expect(() => translator("en")("order_lookup.nope")).toThrow(/Missing storefront translation/);
+  });
+});

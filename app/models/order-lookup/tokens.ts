@@ -1,0 +1,82 @@
+// Signed, expiring tokens of the guest order lookup. They are JWTs (HS256, via jose) signed
+// with a key derived from the app secret for this purpose only, so they can never pass for
+// Shopify session tokens (which are signed with the secret itself), nor one kind for another.
+import { createHmac, hkdfSync } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
+
+export type LookupTokenKind =
+  /** The shopper proved order number + email/phone (and the code in strict mode). */
+  | "session"
+  /** Strict mode: waiting for the one-time code of this challenge. */
+  | "challenge"
+  /** An emailed link: opens the order without the form. */
+  | "link";
+
+export interface LookupClaims {
+  shop: string;
+  orderId: string;
+  /** Only on challenge tokens: which stored code it waits for. */
+  challengeId?: string;
+}
+
+export const TOKEN_TTL_SECONDS: Record<LookupTokenKind, number> = {
+  session: 30 * 60,
+  challenge: 10 * 60,
+  link: 24 * 60 * 60,
+};
+
+const AUDIENCE = "care-desk:order-lookup";
+
+export function deriveKey(secret: string, purpose: string): Uint8Array {
+  return new Uint8Array(hkdfSync("sha256", secret, "care-desk", purpose, 32));
+}
+
+export async function signLookupToken(
+  kind: LookupTokenKind,
+  claims: LookupClaims,
+  secret: string,
+  { ttlSeconds = TOKEN_TTL_SECONDS[kind], now = Date.now() }: { ttlSeconds?: number; now?: number } = {},
+): Promise<string> {
+  const iat = Math.floor(now / 1000);
+  return new SignJWT({ kind, ...(claims.challengeId ? { cid: claims.challengeId } : {}) })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(claims.shop)
+    .setSubject(claims.orderId)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(deriveKey(secret, `order-lookup:${kind}`));
+}
+
+/**
+ * The claims of a valid token of this kind for this shop, or null: a wrong signature, kind,
+ * shop, an expired or malformed token all look the same to the caller.
+ */
+export async function verifyLookupToken(
+  kind: LookupTokenKind,
+  token: string,
+  { shop, secret, now = Date.now() }: { shop: string; secret: string; now?: number },
+): Promise<LookupClaims | null> {
+  if (token.length > 2048) return null;
+  try {
+    const { payload } = await jwtVerify(token, deriveKey(secret, `order-lookup:${kind}`), {
+      algorithms: ["HS256"],
+      audience: AUDIENCE,
+      issuer: shop,
+      currentDate: new Date(now),
+    });
+    if (payload.kind !== kind || typeof payload.sub !== "string") return null;
+    return {
+      shop,
+      orderId: payload.sub,
+      ...(typeof payload.cid === "string" ? { challengeId: payload.cid } : {}),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Keyed hash for values we must recognise but never store in clear (codes, emails in stats). */
+export function keyedHash(secret: string, purpose: string, value: string): string {
+  return createHmac("sha256", deriveKey(secret, purpose)).update(value).digest("hex");
+}
