@@ -6,6 +6,17 @@ import { databaseKind, databaseUrl } from "./db-url";
 const url = (what: string) =>
   z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
 
+/** "20/600": 20 attempts per 600 seconds. */
+const limit = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like "20/600" (attempts per seconds)')
+    .default(fallback)
+    .transform((value) => {
+      const [points, durationSeconds] = value.split("/").map(Number) as [number, number];
+      return { points, durationSeconds };
+    });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -32,6 +43,13 @@ const schema = z
         return resolved;
       }),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    /** Outgoing mail (one-time codes, order links): smtp(s)://user:pass@host:port. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    MAIL_FROM: z.string().optional(),
+    LOOKUP_LIMIT_PER_IP: limit("20/600"),
+    LOOKUP_LIMIT_PER_ORDER: limit("8/900"),
+    LINKS_LIMIT_PER_IP: limit("5/3600"),
+    LINKS_LIMIT_PER_EMAIL: limit("3/3600"),
     /**
      * Where the app reaches Shopify's platform (Admin API, OAuth token exchange, App Bridge).
      * Unset in production: the app talks to https://{shop}.myshopify.com as always. Set only

@@ -2,17 +2,21 @@ import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
+import { lookupStats } from "~/models/order-lookup.server";
 import { getShopOverview } from "~/models/shop.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
-  const shop = await getShopOverview({ graphql: admin.graphql });
-  return { shop };
+  const { admin, session } = await authenticate.admin(request);
+  const [shop, lookups] = await Promise.all([
+    getShopOverview({ graphql: admin.graphql }),
+    lookupStats({ shop: session.shop, days: 7 }),
+  ]);
+  return { shop, lookups };
 };
 
 export default function Home() {
-  const { shop } = useLoaderData<typeof loader>();
+  const { shop, lookups } = useLoaderData<typeof loader>();
   return (
     <Page title={`Care Desk for ${shop.name}`}>
       <Layout>
@@ -25,6 +29,20 @@ export default function Home() {
               <Text as="p" tone="subdued">
                 {shop.myshopifyDomain} · {shop.currencyCode} · {shop.ianaTimezone}
               </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Order lookups, last 7 days
+              </Text>
+              <InlineGrid columns={3} gap="400">
+                <Stat label="Found" value={lookups.found} />
+                <Stat label="Not found" value={lookups.notFound} />
+                <Stat label="Rate-limited" value={lookups.rateLimited} />
+              </InlineGrid>
             </BlockStack>
           </Card>
         </Layout.Section>
@@ -44,6 +62,19 @@ export default function Home() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <BlockStack gap="100">
+      <Text as="p" tone="subdued">
+        {label}
+      </Text>
+      <Text as="p" variant="headingLg">
+        {value.toLocaleString()}
+      </Text>
+    </BlockStack>
   );
 }
 

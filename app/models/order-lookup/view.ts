@@ -1,10 +1,10 @@
 // Maps the Admin API order to what the shopper sees: plain-word status timeline, minimised
 // personal data (shipping city/region/country only, masked contact), money and dates
 // formatted for the shopper's locale in the order's presentment currency.
-import type { CareDeskOrderLookupQuery } from "~/types/admin.generated";
+import type { CareDeskLookupOrderFragment } from "~/types/admin.generated";
 import { maskContact, type Contact } from "./normalize";
 
-export type LookupOrder = CareDeskOrderLookupQuery["orders"]["nodes"][number];
+export type LookupOrder = CareDeskLookupOrderFragment;
 
 export type TimelineStep =
   | "placed"

@@ -2,6 +2,8 @@
 // post to the app proxy and the shopper gets a full page with the same content.
 (() => {
   if (customElements.get("care-order-lookup")) return;
+  const SESSION_KEY = "care-desk:order-lookup";
+  const SESSION_MS = 29 * 60 * 1000;
 
   class CareOrderLookup extends HTMLElement {
     connectedCallback() {
@@ -10,6 +12,8 @@
       this.onClick = this.onClick.bind(this);
       this.addEventListener("submit", this.onSubmit);
       this.addEventListener("click", this.onClick);
+      const saved = readSession();
+      if (saved) this.load(`/apps/care/orders/lookup/?t=${encodeURIComponent(saved)}`, { method: "GET" }, null, false);
     }
 
     disconnectedCallback() {
@@ -21,17 +25,20 @@
       const form = event.target;
       if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-care-lookup-form")) return;
       event.preventDefault();
-      this.load(form.action, { method: "POST", body: new FormData(form) }, form);
+      this.load(form.action, { method: "POST", body: new FormData(form) }, form, true);
     }
 
     onClick(event) {
-      const link = event.target instanceof Element && event.target.closest("a[data-care-lookup-link]");
-      if (!link) return;
+      const reset = event.target instanceof Element && event.target.closest("a[data-care-lookup-reset]");
+      if (!reset) return;
       event.preventDefault();
-      this.load(link.href, { method: "GET" });
+      sessionStorage.removeItem(SESSION_KEY);
+      this.result.innerHTML = "";
+      const first = this.querySelector("input:not([type=hidden])");
+      if (first) first.focus();
     }
 
-    async load(url, init, form) {
+    async load(url, init, form, moveFocus) {
       const target = new URL(url, location.href);
       target.searchParams.set("view", "fragment");
       const button = form && form.querySelector("[type=submit]");
@@ -40,9 +47,12 @@
       this.show(`<p>${escapeHtml(this.dataset.loading)}</p>`, false);
       try {
         const response = await fetch(target, { ...init, headers: { Accept: "text/html" }, credentials: "same-origin" });
-        this.show(await response.text(), true);
+        this.show(await response.text(), moveFocus);
+        const session = this.result.querySelector("[data-care-session]");
+        if (session) writeSession(session.getAttribute("data-care-session"));
+        else if (!response.ok) sessionStorage.removeItem(SESSION_KEY);
       } catch {
-        this.show(`<p class="care-desk__error">${escapeHtml(this.dataset.error)}</p>`, true);
+        this.show(`<p class="care-desk__error">${escapeHtml(this.dataset.error)}</p>`, moveFocus);
       } finally {
         if (button) button.disabled = false;
         this.removeAttribute("aria-busy");
@@ -53,9 +63,21 @@
       this.result.innerHTML = html;
       if (!moveFocus) return;
       const focusTarget = this.result.querySelector("[data-care-focus]") || this.result;
-      if (!focusTarget.hasAttribute("tabindex")) focusTarget.setAttribute("tabindex", "-1");
       focusTarget.focus();
     }
+  }
+
+  function readSession() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
+      return saved && Date.now() - saved.at < SESSION_MS ? saved.token : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function writeSession(token) {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token, at: Date.now() }));
   }
 
   function escapeHtml(text) {

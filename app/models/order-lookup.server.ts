@@ -1,0 +1,247 @@
+// Guest order lookup: the shopper proves order number + email/phone (and, in strict mode, a
+// one-time code sent to the order's email) and sees that one order. Nothing here tells a
+// shopper whether an order number exists: every failure answers alike.
+import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
+import prisma from "~/db.server";
+import { env } from "~/env.server";
+import { adminQuery, type AdminGraphql } from "~/graphql.server";
+import { contactMatches, normalizeContact, normalizeEmail, normalizeOrderName, searchValue, type Contact } from "./order-lookup/normalize";
+import { ORDER_BY_ID_QUERY, ORDER_LOOKUP_QUERY, SHOP_PROFILE_QUERY } from "./order-lookup/queries";
+import { keyedHash, signLookupToken, verifyLookupToken, type LookupTokenKind } from "./order-lookup/tokens";
+import type { LookupOrder } from "./order-lookup/view";
+
+export type LookupOutcome = "found" | "not_found" | "rate_limited" | "invalid" | "code_sent" | "code_invalid" | "links_requested";
+
+export interface ShopProfile {
+  shop: string;
+  name: string;
+  contactEmail: string;
+  ianaTimezone: string;
+  orderNumberPrefix: string;
+  orderNumberSuffix: string;
+  countryCode: string | null;
+  /** The online store's URL (primary domain), for links in emails. */
+  storefrontUrl: string;
+  strictLookup: boolean;
+  /** Orders older than 60 days are readable only with this scope. */
+  readAllOrders: boolean;
+}
+
+const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** The shop's lookup settings and the parts of its Shopify profile the lookup needs (cached). */
+export async function getShopProfile({
+  shop,
+  graphql,
+  scope,
+}: {
+  shop: string;
+  graphql: AdminGraphql;
+  scope: string | undefined;
+}): Promise<ShopProfile> {
+  const cached = await prisma.shopSettings.findUnique({ where: { shop } });
+  const readAllOrders = (scope ?? "").split(",").includes("read_all_orders");
+  if (cached && cached.profileRefreshedAt && Date.now() - cached.profileRefreshedAt.getTime() < PROFILE_MAX_AGE_MS) {
+    return toProfile(cached, readAllOrders);
+  }
+  const { shop: data } = await adminQuery(graphql, SHOP_PROFILE_QUERY);
+  const profile = {
+    shopName: data.name,
+    contactEmail: data.contactEmail,
+    ianaTimezone: data.ianaTimezone,
+    orderNumberPrefix: data.orderNumberFormatPrefix,
+    orderNumberSuffix: data.orderNumberFormatSuffix,
+    countryCode: data.billingAddress.countryCodeV2 ?? null,
+    storefrontUrl: data.primaryDomain.url,
+    profileRefreshedAt: new Date(),
+  };
+  const saved = await prisma.shopSettings.upsert({
+    where: { shop },
+    create: { shop, ...profile },
+    update: profile,
+  });
+  return toProfile(saved, readAllOrders);
+}
+
+function toProfile(
+  row: {
+    shop: string;
+    shopName: string;
+    contactEmail: string;
+    ianaTimezone: string;
+    orderNumberPrefix: string;
+    orderNumberSuffix: string;
+    countryCode: string | null;
+    storefrontUrl: string;
+    strictLookup: boolean;
+  },
+  readAllOrders: boolean,
+): ShopProfile {
+  return {
+    shop: row.shop,
+    name: row.shopName,
+    contactEmail: row.contactEmail,
+    ianaTimezone: row.ianaTimezone,
+    orderNumberPrefix: row.orderNumberPrefix,
+    orderNumberSuffix: row.orderNumberSuffix,
+    countryCode: row.countryCode,
+    storefrontUrl: row.storefrontUrl,
+    strictLookup: row.strictLookup,
+    readAllOrders,
+  };
+}
+
+export type LookupFieldError = "order_number_missing" | "order_number_invalid" | "contact_missing" | "contact_invalid";
+
+/** Validates the form; returns what to search for or the field errors to show. */
+export function parseLookupForm(
+  form: { order_number?: unknown; contact?: unknown },
+  profile: Pick<ShopProfile, "orderNumberPrefix" | "orderNumberSuffix" | "countryCode">,
+):
+  | { ok: true; orderName: string; contact: Contact }
+  | { ok: false; errors: { order_number?: LookupFieldError; contact?: LookupFieldError } } {
+  const rawOrder = typeof form.order_number === "string" ? form.order_number : "";
+  const rawContact = typeof form.contact === "string" ? form.contact : "";
+  const errors: { order_number?: LookupFieldError; contact?: LookupFieldError } = {};
+  const orderName = normalizeOrderName(rawOrder, { prefix: profile.orderNumberPrefix, suffix: profile.orderNumberSuffix });
+  if (rawOrder.trim() === "") errors.order_number = "order_number_missing";
+  else if (!orderName) errors.order_number = "order_number_invalid";
+  const contact = normalizeContact(rawContact, profile.countryCode ?? undefined);
+  if (rawContact.trim() === "") errors.contact = "contact_missing";
+  else if (!contact) errors.contact = "contact_invalid";
+  if (!orderName || !contact) return { ok: false, errors };
+  return { ok: true, orderName, contact };
+}
+
+/**
+ * The order with exactly this name whose email or phone matches, or null. One Admin API
+ * call, whether or not the order exists.
+ */
+export async function findOrder({
+  graphql,
+  orderName,
+  contact,
+  countryCode,
+}: {
+  graphql: AdminGraphql;
+  orderName: string;
+  contact: Contact;
+  countryCode: string | null;
+}): Promise<LookupOrder | null> {
+  const data = await adminQuery(graphql, ORDER_LOOKUP_QUERY, { query: `name:${searchValue(orderName)}` });
+  const order = data.orders.nodes[0];
+  // Shopify's search is tokenised: check the exact name ourselves.
+  if (!order || order.name.toUpperCase() !== orderName.toUpperCase()) return null;
+  const matches = contactMatches(
+    contact,
+    {
+      email: order.email,
+      phone: order.phone,
+      shippingPhone: order.shippingAddress?.phone,
+      billingPhone: order.billingAddress?.phone,
+    },
+    countryCode ?? undefined,
+  );
+  return matches ? order : null;
+}
+
+export async function getOrderById({ graphql, id }: { graphql: AdminGraphql; id: string }): Promise<LookupOrder | null> {
+  const data = await adminQuery(graphql, ORDER_BY_ID_QUERY, { id });
+  return data.order ?? null;
+}
+
+export function issueToken(kind: LookupTokenKind, claims: { shop: string; orderId: string; challengeId?: string }) {
+  return signLookupToken(kind, claims, env.SHOPIFY_API_SECRET);
+}
+
+export function readToken(kind: LookupTokenKind, token: string, shop: string) {
+  return verifyLookupToken(kind, token, { shop, secret: env.SHOPIFY_API_SECRET });
+}
+
+// --- Strict mode: a one-time code sent to the order's email --------------------------------
+
+const CODE_TTL_MS = 10 * 60 * 1000;
+const CODE_MAX_ATTEMPTS = 5;
+
+export function generateCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, "0");
+}
+
+function hashCode(challengeId: string, code: string): string {
+  return keyedHash(env.SHOPIFY_API_SECRET, "order-lookup:code", `${challengeId}:${code}`);
+}
+
+/** Stores a new challenge for the order; returns its id and the code to send. */
+export async function createChallenge({ shop, orderId }: { shop: string; orderId: string }) {
+  const id = randomUUID();
+  const code = generateCode();
+  await prisma.lookupChallenge.create({
+    data: { id, shop, orderId, codeHash: hashCode(id, code), expiresAt: new Date(Date.now() + CODE_TTL_MS) },
+  });
+  return { id, code };
+}
+
+/** True once for the right code within its lifetime; the challenge is spent on success. */
+export async function verifyChallenge({
+  shop,
+  challengeId,
+  orderId,
+  code,
+}: {
+  shop: string;
+  challengeId: string;
+  orderId: string;
+  code: string;
+}): Promise<boolean> {
+  if (!/^\d{6}$/.test(code)) return false;
+  const challenge = await prisma.lookupChallenge.findFirst({ where: { id: challengeId, shop, orderId } });
+  if (!challenge || challenge.expiresAt.getTime() < Date.now() || challenge.attempts >= CODE_MAX_ATTEMPTS) return false;
+  const expected = Buffer.from(challenge.codeHash, "hex");
+  const actual = Buffer.from(hashCode(challengeId, code), "hex");
+  if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
+    await prisma.lookupChallenge.delete({ where: { id: challengeId } });
+    return true;
+  }
+  await prisma.lookupChallenge.update({ where: { id: challengeId }, data: { attempts: { increment: 1 } } });
+  return false;
+}
+
+// --- "Email me my order links" -------------------------------------------------------------
+
+export const RECENT_ORDERS_QUERY = `#graphql
+  query CareDeskRecentOrdersByEmail($query: String!) {
+    orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {
+      nodes { id name email createdAt }
+    }
+  }
+` as const;
+
+/** The customer's recent orders with exactly this email (case-insensitive). */
+export async function findRecentOrdersByEmail({ graphql, email }: { graphql: AdminGraphql; email: string }) {
+  const normalized = normalizeEmail(email);
+  if (!normalized) return [];
+  const data = await adminQuery(graphql, RECENT_ORDERS_QUERY, { query: `email:${searchValue(normalized)}` });
+  return data.orders.nodes.filter((order) => order.email && normalizeEmail(order.email) === normalized);
+}
+
+// --- What the merchant sees ------------------------------------------------------------------
+
+export async function recordLookup({ shop, outcome }: { shop: string; outcome: LookupOutcome }) {
+  await prisma.lookupEvent.create({ data: { shop, outcome } });
+}
+
+/** Lookups of the last `days` days by outcome, for the app's Home page. */
+export async function lookupStats({ shop, days = 7 }: { shop: string; days?: number }) {
+  const since = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+  const rows = await prisma.lookupEvent.groupBy({
+    by: ["outcome"],
+    where: { shop, createdAt: { gte: since } },
+    _count: { _all: true },
+  });
+  const count = (outcome: LookupOutcome) => rows.find((row) => row.outcome === outcome)?._count._all ?? 0;
+  return { found: count("found"), notFound: count("not_found"), rateLimited: count("rate_limited") };
+}
+
+export async function setStrictLookup({ shop, strict }: { shop: string; strict: boolean }) {
+  await prisma.shopSettings.update({ where: { shop }, data: { strictLookup: strict } });
+}

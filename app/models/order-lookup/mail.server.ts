@@ -1,0 +1,60 @@
+// Emails of the order lookup, in the shopper's language (strings from the theme extension).
+import { translator } from "~/i18n/storefront";
+import { sendMail } from "~/mail.server";
+import type { ShopProfile } from "../order-lookup.server";
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export async function sendLookupCode({
+  to,
+  code,
+  orderName,
+  profile,
+  locale,
+}: {
+  to: string;
+  code: string;
+  orderName: string;
+  profile: Pick<ShopProfile, "name" | "contactEmail">;
+  locale: string;
+}) {
+  const t = translator(locale);
+  const intro = t("order_lookup.email.code_intro", { name: orderName, shop: profile.name });
+  const expiry = t("order_lookup.email.code_expiry");
+  await sendMail({
+    to,
+    shopName: profile.name,
+    replyTo: profile.contactEmail,
+    subject: t("order_lookup.email.code_subject", { name: orderName }),
+    text: `${intro}\n\n${code}\n\n${expiry}\n`,
+    html: `<p>${escape(intro)}</p><p style="font-size:28px;font-weight:bold;letter-spacing:4px">${code}</p><p>${escape(expiry)}</p>`,
+  });
+}
+
+export async function sendOrderLinks({
+  to,
+  links,
+  profile,
+  locale,
+}: {
+  to: string;
+  links: { name: string; url: string }[];
+  profile: Pick<ShopProfile, "name" | "contactEmail">;
+  locale: string;
+}) {
+  const t = translator(locale);
+  const intro = t("order_lookup.email.links_intro", { shop: profile.name });
+  const ignore = t("order_lookup.email.links_ignore");
+  const lines = links.map((link) => ({ label: t("order_lookup.email.view_order", { name: link.name }), url: link.url }));
+  await sendMail({
+    to,
+    shopName: profile.name,
+    replyTo: profile.contactEmail,
+    subject: t("order_lookup.email.links_subject", { shop: profile.name }),
+    text: `${intro}\n\n${lines.map((l) => `${l.label}: ${l.url}`).join("\n")}\n\n${ignore}\n`,
+    html: `<p>${escape(intro)}</p><ul>${lines
+      .map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a></li>`)
+      .join("")}</ul><p>${escape(ignore)}</p>`,
+  });
+}
