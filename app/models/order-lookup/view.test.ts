@@ -3,7 +3,7 @@ import { orderTimeline, orderView, type LookupOrder } from "./view";
 
 const money = (amount: string, currencyCode = "EUR") => ({ presentmentMoney: { amount, currencyCode } });
 
-function order(overrides: Partial<LookupOrder> = {}): LookupOrder {
+function order(overrides: Record<string, unknown> = {}): LookupOrder {
   return {
     id: "gid://shopify/Order/1",
     name: "#1001",
