@@ -1,0 +1,11 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redactShop } from "~/models/redaction.server";
+import { authenticateWebhook } from "~/webhooks.server";
+
+// 48 hours after uninstall: delete everything Care Desk holds about the shop. Not recorded
+// as a delivery (that record would itself be shop data); redacting twice is harmless.
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await authenticateWebhook(request);
+  await redactShop({ shop });
+  return new Response();
+};

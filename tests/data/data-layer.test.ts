@@ -1,0 +1,124 @@
+// The data layer against both databases Care Desk supports.
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, DATABASE_KINDS, TEST_APP_ENV } from "../setup/db";
+
+describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
+  let drop: () => Promise<void>;
+  let db: typeof import("~/db.server");
+  let deliveries: typeof import("~/models/webhook-delivery.server");
+  let redaction: typeof import("~/models/redaction.server");
+  let lookup: typeof import("~/models/order-lookup.server");
+
+  beforeAll(async () => {
+    const database = await createTestDatabase(kind);
+    drop = database.drop;
+    vi.resetModules();
+    globalThis.prismaGlobal = undefined;
+    for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url })) vi.stubEnv(key, value);
+    db = await import("~/db.server");
+    deliveries = await import("~/models/webhook-delivery.server");
+    redaction = await import("~/models/redaction.server");
+    lookup = await import("~/models/order-lookup.server");
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.default.$disconnect();
+    globalThis.prismaGlobal = undefined;
+    vi.unstubAllEnvs();
+    await drop?.();
+  });
+
+  const shop = "maple.myshopify.com";
+
+  it("stores, loads and deletes Shopify sessions (official Prisma session storage)", async () => {
+    // GIVEN the session storage on this database
+    const storage = new PrismaSessionStorage(db.default);
+    const session = new Session({ id: `offline_${shop}`, shop, state: "s", isOnline: false, scope: "read_orders", accessToken: "shpat_x" });
+    // WHEN a session is stored
+    expect(await storage.storeSession(session)).toBe(true);
+    // THEN it loads back equal, is found by shop, and is gone after deletion
+    expect((await storage.loadSession(session.id))?.accessToken).toBe("shpat_x");
+    expect(await storage.findSessionsByShop(shop)).toHaveLength(1);
+    expect(await storage.deleteSession(session.id)).toBe(true);
+    expect(await storage.loadSession(session.id)).toBeUndefined();
+  });
+
+  it("runs a webhook handler once per delivery id, and again after a failure", async () => {
+    const handler = vi.fn(async () => {});
+    const delivery = { webhookId: "wh-1", shop, topic: "app/uninstalled" };
+    expect(await deliveries.handleOnce(delivery, handler)).toBe(true);
+    expect(await deliveries.handleOnce(delivery, handler)).toBe(false);
+    expect(handler).toHaveBeenCalledTimes(1);
+
+    const failing = vi.fn(async () => {
+      throw new Error("boom");
+    });
+    await expect(deliveries.handleOnce({ ...delivery, webhookId: "wh-2" }, failing)).rejects.toThrow("boom");
+    expect(await deliveries.handleOnce({ ...delivery, webhookId: "wh-2" }, handler)).toBe(true);
+  });
+
+  it("keeps delivery ids per shop", async () => {
+    const handler = vi.fn(async () => {});
+    await deliveries.handleOnce({ webhookId: "same", shop: "a.myshopify.com", topic: "t" }, handler);
+    await deliveries.handleOnce({ webhookId: "same", shop: "b.myshopify.com", topic: "t" }, handler);
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it("records lookups and counts them per shop and outcome, last 7 days only", async () => {
+    await lookup.recordLookup({ shop, outcome: "found" });
+    await lookup.recordLookup({ shop, outcome: "found" });
+    await lookup.recordLookup({ shop, outcome: "not_found" });
+    await lookup.recordLookup({ shop: "other.myshopify.com", outcome: "found" });
+    await db.default.lookupEvent.create({ data: { shop, outcome: "found", createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+    expect(await lookup.lookupStats({ shop })).toEqual({ found: 2, notFound: 1, rateLimited: 0 });
+  });
+
+  it("accepts a one-time code once, within its lifetime and attempts", async () => {
+    const orderId = "gid://shopify/Order/1";
+    const { id, code } = await lookup.createChallenge({ shop, orderId });
+    const wrong = code === "000000" ? "000001" : "000000";
+    expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId, code: wrong })).toBe(false);
+    expect(await lookup.verifyChallenge({ shop: "other.myshopify.com", challengeId: id, orderId, code })).toBe(false);
+    expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId: "gid://shopify/Order/2", code })).toBe(false);
+    expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId, code })).toBe(true);
+    expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId, code })).toBe(false);
+
+    const locked = await lookup.createChallenge({ shop, orderId });
+    for (let i = 0; i < 5; i++) await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: "x" + i });
+    for (let i = 0; i < 5; i++) await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: String(i).padStart(6, "9") });
+    expect(await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: locked.code })).toBe(false);
+  });
+
+  it("shop/redact deletes everything held for the shop and nothing of other shops", async () => {
+    // GIVEN data of two shops
+    for (const s of [shop, "keep.myshopify.com"]) {
+      await db.default.session.create({ data: { id: `offline_${s}`, shop: s, state: "", accessToken: "t" } });
+      await db.default.shopSettings.create({
+        data: { shop: s, shopName: "x", contactEmail: "x@example.com", ianaTimezone: "UTC", storefrontUrl: "https://x.test" },
+      });
+      await lookup.recordLookup({ shop: s, outcome: "found" });
+      await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/9" });
+    }
+    // WHEN the first shop is redacted
+    await redaction.redactShop({ shop });
+    // THEN none of its rows remain, and the other shop's are intact
+    for (const model of ["session", "shopSettings", "lookupEvent", "lookupChallenge", "webhookDelivery"] as const) {
+      const delegate = db.default[model] as unknown as { count(args: object): Promise<number> };
+      expect(await delegate.count({ where: { shop } }), model).toBe(0);
+    }
+    expect(await db.default.session.count({ where: { shop: "keep.myshopify.com" } })).toBe(1);
+    expect(await db.default.lookupEvent.count({ where: { shop: "keep.myshopify.com" } })).toBe(1);
+  });
+
+  it("customers/redact removes pending codes of the customer's orders only", async () => {
+    const s = "redact.myshopify.com";
+    await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/101" });
+    await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/102" });
+    const report = await redaction.exportCustomerData({ shop: s, customer: { id: 1 }, ordersRequested: [101] });
+    expect(report["order lookup"]).toHaveLength(1);
+    await redaction.redactCustomer({ shop: s, customer: { id: 1 }, ordersToRedact: [101] });
+    expect(await db.default.lookupChallenge.count({ where: { shop: s } })).toBe(1);
+  });
+});
