@@ -1,0 +1,327 @@
+// Field resolvers where the Admin API's shape differs from the stored records. Everything
+// else is served by the executor's default resolver straight from the records.
+import { randomUUID } from "node:crypto";
+import type { GraphQLFieldResolver } from "graphql";
+import type { ShopStore } from "../data/store";
+import type { Customer, Fulfillment, Image, LineItem, Metafield, Order, Product, Refund } from "../data/types";
+import { connection } from "./admin-api";
+import { matches, parseSearch } from "./search";
+
+export interface Context {
+  store: ShopStore;
+  scopes: string[];
+  origin: string;
+  now: number;
+  persist: () => void;
+}
+
+type Resolver = GraphQLFieldResolver<unknown, Context, Record<string, unknown>>;
+type Args = Record<string, unknown>;
+
+const DAY = 86_400_000;
+const numericId = (gid: string) => gid.split("/").pop() ?? "";
+
+/** Without read_all_orders an app sees only the last 60 days of orders, as on Shopify. */
+function visible(order: Order, context: Context): boolean {
+  return context.scopes.includes("read_all_orders") || Date.parse(order.createdAt) >= context.now - 60 * DAY;
+}
+
+function orderSearchValues(order: Order, field: string | null, context: Context): (string | number | null)[] {
+  switch (field) {
+    case null: {
+      const customer = order.customerId ? context.store.customersById.get(order.customerId) : undefined;
+      return [order.name, order.name.replace(/^#/, ""), order.email, customer?.firstName ?? null, customer?.lastName ?? null];
+    }
+    case "name":
+      return [order.name, order.name.replace(/^#/, "")];
+    case "email":
+      return [order.email];
+    case "phone":
+      return [order.phone, order.shippingAddress?.phone ?? null, order.billingAddress?.phone ?? null];
+    case "customer_id":
+      return [order.customerId ? numericId(order.customerId) : null];
+    case "id":
+      return [numericId(order.id)];
+    case "confirmation_number":
+      return [order.confirmationNumber];
+    case "created_at":
+      return [Date.parse(order.createdAt)];
+    case "processed_at":
+      return [Date.parse(order.processedAt)];
+    case "updated_at":
+      return [Date.parse(order.updatedAt)];
+    case "financial_status":
+      return [order.displayFinancialStatus];
+    case "fulfillment_status": {
+      const s = order.displayFulfillmentStatus;
+      return [s, s === "FULFILLED" ? "shipped" : s === "UNFULFILLED" ? "unshipped" : s === "PARTIALLY_FULFILLED" ? "partial" : null];
+    }
+    case "status":
+      return [order.cancelledAt ? "cancelled" : order.closed ? "closed" : "open"];
+    case "tag":
+      return order.tags;
+    default:
+      return [];
+  }
+}
+
+const ORDER_SORT: Record<string, (o: Order) => number | string> = {
+  ID: (o) => o.number,
+  ORDER_NUMBER: (o) => o.number,
+  CREATED_AT: (o) => o.createdAt,
+  PROCESSED_AT: (o) => o.processedAt,
+  UPDATED_AT: (o) => o.updatedAt,
+};
+
+function searchOrders(context: Context, args: Args, scope?: (o: Order) => boolean): Order[] {
+  const { store } = context;
+  const query = typeof args.query === "string" ? args.query : "";
+  const tree = parseSearch(query);
+  // Fast paths for the lookups apps make most: by name and by email.
+  let candidates: Order[] = store.data.orders;
+  if (tree?.kind === "term" && tree.op === ":" && tree.field === "name") {
+    const order = store.ordersByName.get(tree.value.toUpperCase()) ?? store.ordersByName.get(`#${tree.value}`.toUpperCase());
+    candidates = order ? [order] : [];
+  } else if (tree?.kind === "term" && tree.op === ":" && tree.field === "email") {
+    candidates = store.ordersByEmail.get(tree.value.toLowerCase()) ?? [];
+  }
+  let result = candidates.filter(
+    (order) => visible(order, context) && (!scope || scope(order)) && matches(tree, (field) => orderSearchValues(order, field, context)),
+  );
+  const key = ORDER_SORT[String(args.sortKey ?? "ID")] ?? ORDER_SORT.ID!;
+  result = [...result].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  if (args.reverse === true) result.reverse();
+  return result;
+}
+
+function findMetafield(owner: { metafields: Metafield[] }, args: Args): Metafield | null {
+  const namespace = typeof args.namespace === "string" ? args.namespace : "$app";
+  return owner.metafields.find((m) => m.namespace === namespace && m.key === args.key) ?? null;
+}
+
+const metafieldFields = {
+  metafield: ((owner: { metafields: Metafield[] }, args: Args) => findMetafield(owner, args)) as unknown as Resolver,
+  metafields: ((owner: { metafields: Metafield[] }, args: Args) =>
+    connection(
+      owner.metafields.filter((m) => !args.namespace || m.namespace === args.namespace),
+      args,
+    )) as unknown as Resolver,
+};
+
+function withTypename<T extends object>(value: T, typename: string): T {
+  return { __typename: typename, ...value };
+}
+
+export function createResolvers(): Record<string, Record<string, Resolver>> {
+  const r = <S>(fn: (source: S, args: Args, context: Context) => unknown) => fn as unknown as Resolver;
+
+  return {
+    QueryRoot: {
+      shop: r((_s, _a, c) => c.store.shop),
+      shopLocales: r((_s, args, c) =>
+        c.store.shop.locales.filter((l) => args.published === undefined || args.published === null || l.published === args.published),
+      ),
+      orders: r((_s, args, c) => connection(searchOrders(c, args), args)),
+      order: r((_s, args, c) => {
+        const order = c.store.ordersById.get(String(args.id));
+        return order && visible(order, c) ? order : null;
+      }),
+      customer: r((_s, args, c) => c.store.customersById.get(String(args.id)) ?? null),
+      customers: r((_s, args, c) => {
+        const tree = parseSearch(typeof args.query === "string" ? args.query : "");
+        const list = c.store.data.customers.filter((customer) =>
+          matches(tree, (field) => {
+            if (field === "email") return [customer.email];
+            if (field === "phone") return [customer.phone];
+            if (field === "first_name") return [customer.firstName];
+            if (field === "last_name") return [customer.lastName];
+            if (field === "id") return [numericId(customer.id)];
+            return [customer.email, customer.firstName, customer.lastName, customer.displayName];
+          }),
+        );
+        return connection(args.reverse === true ? [...list].reverse() : list, args);
+      }),
+      product: r((_s, args, c) => c.store.productsById.get(String(args.id)) ?? null),
+      productByHandle: r((_s, args, c) => c.store.productByHandle(String(args.handle)) ?? null),
+      products: r((_s, args, c) => {
+        const tree = parseSearch(typeof args.query === "string" ? args.query : "");
+        const list = c.store.data.products.filter((p) =>
+          matches(tree, (field) => (field === "handle" ? [p.handle] : field === "title" ? [p.title] : field === "id" ? [numericId(p.id)] : [p.title, p.handle])),
+        );
+        return connection(list, args);
+      }),
+      node: r((_s, args, c) => {
+        const node = c.store.node(String(args.id));
+        return node && (node.__typename !== "Order" || visible(node, c)) ? node : null;
+      }),
+      nodes: r((_s, args, c) =>
+        (args.ids as string[]).map((id) => {
+          const node = c.store.node(id);
+          return node && (node.__typename !== "Order" || visible(node, c)) ? node : null;
+        }),
+      ),
+    },
+    Mutation: {
+      metafieldsSet: r((_s, args, c) => {
+        const inputs = (args.metafields as Record<string, unknown>[]) ?? [];
+        const userErrors: { field: string[]; message: string; code: string; elementIndex: number | null }[] = [];
+        if (inputs.length > 25) userErrors.push({ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null });
+        const owners = inputs.map((input, index) => {
+          const owner = c.store.node(String(input.ownerId));
+          if (!owner || !("metafields" in owner)) {
+            userErrors.push({ field: ["metafields", String(index), "ownerId"], message: "Owner does not exist.", code: "INVALID_VALUE", elementIndex: index });
+            return null;
+          }
+          const error = validateMetafieldValue(String(input.type ?? ""), String(input.value ?? ""));
+          if (error) userErrors.push({ field: ["metafields", String(index), "value"], message: error, code: "INVALID_VALUE", elementIndex: index });
+          if (!input.type && !findMetafield(owner, { namespace: input.namespace ?? "$app", key: input.key })) {
+            userErrors.push({ field: ["metafields", String(index), "type"], message: "Type can't be blank.", code: "BLANK", elementIndex: index });
+          }
+          return owner as { metafields: Metafield[] };
+        });
+        if (userErrors.length > 0) return { metafields: null, userErrors };
+        const now = new Date(c.now).toISOString();
+        const saved = inputs.map((input, index) => {
+          const owner = owners[index]!;
+          const namespace = typeof input.namespace === "string" ? input.namespace : "$app";
+          const existing = owner.metafields.find((m) => m.namespace === namespace && m.key === input.key);
+          if (existing) {
+            existing.value = String(input.value);
+            if (input.type) existing.type = String(input.type);
+            existing.updatedAt = now;
+            return existing;
+          }
+          const metafield: Metafield = {
+            __typename: "Metafield",
+            id: `gid://shopify/Metafield/${parseInt(randomUUID().replaceAll("-", "").slice(0, 12), 16)}`,
+            namespace,
+            key: String(input.key),
+            type: String(input.type),
+            value: String(input.value),
+            createdAt: now,
+            updatedAt: now,
+          };
+          owner.metafields.push(metafield);
+          return metafield;
+        });
+        c.persist();
+        return { metafields: saved, userErrors: [] };
+      }),
+    },
+    Shop: { ...metafieldFields },
+    Product: {
+      ...metafieldFields,
+      featuredImage: r((p: Product) => p.images[0] ?? null),
+      images: r((p: Product, args) => connection(p.images, args)),
+      media: r((p: Product, args) =>
+        connection(
+          p.images.map((image) => ({ __typename: "MediaImage", id: image.id.replace("ProductImage", "MediaImage"), alt: image.altText, image, mediaContentType: "IMAGE", status: "READY" })),
+          args,
+        ),
+      ),
+      onlineStoreUrl: r((p: Product, _a, c) => `https://${c.store.shop.myshopifyDomain}/products/${p.handle}`),
+      totalInventory: r(() => 0),
+    },
+    Image: {
+      url: r((image: Image, _a, c) => (image.url.startsWith("/") ? `${c.origin}${image.url}` : image.url)),
+      src: r((image: Image, _a, c) => (image.url.startsWith("/") ? `${c.origin}${image.url}` : image.url)),
+    },
+    Customer: {
+      email: r((customer: Customer) => customer.email),
+      defaultEmailAddress: r((customer: Customer) => (customer.email ? { emailAddress: customer.email, marketingState: "NOT_SUBSCRIBED" } : null)),
+      defaultPhoneNumber: r((customer: Customer) => (customer.phone ? { phoneNumber: customer.phone, marketingState: "NOT_SUBSCRIBED" } : null)),
+      orders: r((customer: Customer, args, c) => connection(searchOrders(c, args, (o) => o.customerId === customer.id), args)),
+      numberOfOrders: r((customer: Customer, _a, c) => String(c.store.data.orders.filter((o) => o.customerId === customer.id).length)),
+      state: r((customer: Customer) => (customer.hasAccount ? "ENABLED" : "DISABLED")),
+      legacyResourceId: r((customer: Customer) => numericId(customer.id)),
+    },
+    Order: {
+      customer: r((order: Order, _a, c) => (order.customerId ? c.store.customersById.get(order.customerId) ?? null : null)),
+      legacyResourceId: r((order: Order) => numericId(order.id)),
+      lineItems: r((order: Order, args) => connection(order.lineItems, args)),
+      shippingLines: r((order: Order, args) => connection(order.shippingLines.map((l) => withTypename(l, "ShippingLine")), args)),
+      fulfillments: r((order: Order, args) => (typeof args.first === "number" ? order.fulfillments.slice(0, args.first) : order.fulfillments)),
+      fulfillmentsCount: r((order: Order) => ({ count: order.fulfillments.length, precision: "EXACT" })),
+      refunds: r((order: Order, args) => (typeof args.first === "number" ? order.refunds.slice(0, args.first) : order.refunds)),
+      transactions: r((order: Order, args) => (typeof args.first === "number" ? order.transactions.slice(0, args.first) : order.transactions)),
+      statusPageUrl: r((order: Order, _a, c) => `https://${c.store.shop.myshopifyDomain}/${numericId(c.store.shop.id)}/orders/${order.confirmationNumber.toLowerCase()}/authenticate`),
+      subtotalLineItemsQuantity: r((order: Order) => order.lineItems.reduce((sum, l) => sum + l.quantity, 0)),
+      currentSubtotalLineItemsQuantity: r((order: Order) => order.lineItems.reduce((sum, l) => sum + l.currentQuantity, 0)),
+      discountCode: r((order: Order) => order.discountCodes[0] ?? null),
+      fullyPaid: r((order: Order) => order.displayFinancialStatus === "PAID" || order.displayFinancialStatus === "PARTIALLY_REFUNDED"),
+      unpaid: r((order: Order) => order.displayFinancialStatus === "PENDING"),
+    },
+    LineItem: {
+      product: r((line: LineItem, _a, c) => c.store.productsById.get(line.productId) ?? null),
+      variant: r((line: LineItem, _a, c) => c.store.productsById.get(line.productId)?.variants.find((v) => v.id === line.variantId) ?? null),
+    },
+    ProductVariant: {
+      product: r((variant: { id: string }, _a, c) => c.store.data.products.find((p) => p.variants.some((v) => v.id === variant.id)) ?? null),
+    },
+    Fulfillment: {
+      trackingInfo: r((f: Fulfillment, args) => (typeof args.first === "number" ? f.trackingInfo.slice(0, args.first) : f.trackingInfo)),
+      fulfillmentLineItems: r((f: Fulfillment, args, c) => {
+        const order = c.store.data.orders.find((o) => o.fulfillments.includes(f));
+        const lines = (order?.lineItems ?? []).filter((l) => f.lineItemIds.includes(l.id));
+        return connection(
+          lines.map((lineItem) => ({ __typename: "FulfillmentLineItem", id: lineItem.id.replace("LineItem", "FulfillmentLineItem"), quantity: lineItem.quantity, lineItem })),
+          args,
+        );
+      }),
+    },
+    Refund: {
+      refundLineItems: r((refund: Refund, args, c) => {
+        const order = c.store.data.orders.find((o) => o.refunds.includes(refund));
+        return connection(
+          refund.refundLineItems.map((item) => ({
+            __typename: "RefundLineItem",
+            quantity: item.quantity,
+            subtotalSet: item.subtotalSet,
+            lineItem: order?.lineItems.find((l) => l.id === item.lineItemId),
+          })),
+          args,
+        );
+      }),
+    },
+  };
+}
+
+/** The checks Shopify applies to the metafield types Care Desk writes. */
+export function validateMetafieldValue(type: string, value: string): string | null {
+  switch (type) {
+    case "":
+      return null;
+    case "single_line_text_field":
+      return value.includes("\n") ? "Value must be a single line of text." : null;
+    case "multi_line_text_field":
+      return null;
+    case "number_integer":
+      return /^-?\d+$/.test(value) ? null : "Value must be an integer.";
+    case "number_decimal":
+      return /^-?\d+(\.\d+)?$/.test(value) ? null : "Value must be a decimal.";
+    case "boolean":
+      return value === "true" || value === "false" ? null : "Value must be true or false.";
+    case "json":
+      try {
+        JSON.parse(value);
+        return null;
+      } catch {
+        return "Value is invalid JSON.";
+      }
+    case "rating": {
+      try {
+        const rating = JSON.parse(value) as { value?: string; scale_min?: string; scale_max?: string };
+        const v = Number(rating.value);
+        const min = Number(rating.scale_min);
+        const max = Number(rating.scale_max);
+        return Number.isFinite(v) && Number.isFinite(min) && Number.isFinite(max) && min < max && v >= min && v <= max
+          ? null
+          : "Value must be a rating within its scale.";
+      } catch {
+        return "Value is invalid JSON.";
+      }
+    }
+    default:
+      return `Type '${type}' is not supported by the dev store.`;
+  }
+}
