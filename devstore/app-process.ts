@@ -1,0 +1,84 @@
+// Starting Care Desk against the dev store: the environment the app gets (exactly what a
+// merchant's host would set, plus the platform origin), its process, and the first load
+// that installs it (token exchange), as Shopify's admin does after an install.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { sessionToken } from "./auth/tokens";
+import { PROJECT_ROOT } from "./config";
+
+export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
+export interface AppProcessOptions {
+  mode: "dev" | "serve";
+  port: number;
+  appUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  platformOrigin: string;
+  smtpUrl: string;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  quiet?: boolean;
+}
+
+export function appEnv(options: AppProcessOptions): Record<string, string> {
+  return {
+    SHOPIFY_API_KEY: options.apiKey,
+    SHOPIFY_API_SECRET: options.apiSecret,
+    SHOPIFY_APP_URL: options.appUrl,
+    SHOPIFY_PLATFORM_ORIGIN: options.platformOrigin,
+    SMTP_URL: options.smtpUrl,
+    MAIL_FROM: "care-desk@localhost",
+    PORT: String(options.port),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
+  };
+}
+
+export function startApp(options: AppProcessOptions): ChildProcess {
+  const args =
+    options.mode === "dev"
+      ? [path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:dev", "--port", String(options.port), "--strictPort"]
+      : [path.join(PROJECT_ROOT, "node_modules/@remix-run/serve/dist/cli.js"), path.join(PROJECT_ROOT, "build/server/index.js")];
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: options.mode === "dev" ? "development" : "test", ...appEnv(options) },
+    stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+  });
+  if (options.quiet) {
+    let log = "";
+    const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    child.on("exit", (code) => {
+      if (code && code !== 0) process.stderr.write(`[care-desk app exited with ${code}]\n${log}\n`);
+    });
+  }
+  return child;
+}
+
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      await response.arrayBuffer();
+      if (response.status < 500) return;
+      lastError = new Error(`HTTP ${response.status}`);
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+/** Shopify opens the app in the admin after installing it: that first load exchanges the token. */
+export async function installApp({ appUrl, shop, apiKey, apiSecret }: { appUrl: string; shop: string; apiKey: string; apiSecret: string }): Promise<void> {
+  const params = new URLSearchParams({ embedded: "1", shop, host: Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url"), id_token: await sessionToken({ shop, apiKey, apiSecret }) });
+  // The library turns away bots (isbot); this load stands for the merchant's browser.
+  const response = await fetch(`${appUrl}/app?${params}`, { redirect: "manual", headers: { "User-Agent": BROWSER_USER_AGENT } });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`Installing the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
+}
