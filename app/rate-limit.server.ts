@@ -49,8 +49,11 @@ export const LIMITS = {
   linksPerEmail: env.LINKS_LIMIT_PER_EMAIL,
 } satisfies Record<string, Limit>;
 
-/** The shopper's address as Shopify's app proxy forwards it. */
+/**
+ * The shopper's address as Shopify's app proxy forwards it. The last X-Forwarded-For entry is
+ * the one the proxy itself added; earlier entries come from the client and can be forged.
+ */
 export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return forwarded || "unknown";
 }

@@ -293,7 +293,9 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
       const value = c.req.header(name);
       if (value) headers.set(name, value);
     }
-    headers.set("x-forwarded-for", c.env.incoming.socket.remoteAddress ?? "127.0.0.1");
+    // The shopper's address as the platform saw it. Tests stand in for different shoppers
+    // with X-Devstore-Client-Ip (a dev store affordance; Shopify takes it from the connection).
+    headers.set("x-forwarded-for", c.req.header("x-devstore-client-ip") ?? c.env.incoming.socket.remoteAddress ?? "127.0.0.1");
     headers.set("x-forwarded-host", url.host);
     const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
     const response = await fetch(target, { method: c.req.method, headers, body: hasBody ? await c.req.arrayBuffer() : undefined, redirect: "manual" });

@@ -24,7 +24,7 @@ afterAll(async () => {
   await drop?.();
 });
 
-function webhook(topic: string, payload: object, { secret = TEST_APP_ENV.SHOPIFY_API_SECRET, id = randomUUID(), hmac = true } = {}) {
+function webhook(topic: string, payload: object, { secret = TEST_APP_ENV.SHOPIFY_API_SECRET as string, id = randomUUID(), hmac = true } = {}) {
   const body = JSON.stringify(payload);
   const headers = new Headers({
     "Content-Type": "application/json",

@@ -1,0 +1,45 @@
+// App proxy requests are accepted only with Shopify's signature (GET and POST), whoever
+// sends them; the signature is computed by the dev store as Shopify documents it.
+import { describe, expect, inject, it } from "vitest";
+import { appProxySignature } from "../../devstore/auth/signatures";
+import { BROWSER, recentOrder } from "../support/storefront";
+
+function signedUrl(path: string, extra: Record<string, string> = {}, secret = inject("apiSecret")) {
+  const params = new URLSearchParams({
+    shop: inject("shop"),
+    logged_in_customer_id: "",
+    path_prefix: "/apps/care",
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    ...extra,
+  });
+  params.set("signature", appProxySignature(params, secret));
+  return `${inject("appUrl")}${path}?${params}`;
+}
+
+const post = (url: string, form: Record<string, string>) =>
+  fetch(url, { method: "POST", body: new URLSearchParams(form), headers: { "User-Agent": BROWSER } });
+
+describe("app proxy signatures", () => {
+  it("accepts a correctly signed GET and POST", async () => {
+    const order = recentOrder(() => true, 10);
+    expect((await fetch(signedUrl("/proxy/orders/lookup/"), { headers: { "User-Agent": BROWSER } })).status).toBe(200);
+    const response = await post(signedUrl("/proxy/orders/lookup/"), { order_number: order.name, contact: order.email! });
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses a tampered signature on GET and POST", async () => {
+    const tamper = (url: string) => url.replace(/signature=([0-9a-f])/, (_, c: string) => `signature=${c === "0" ? "1" : "0"}`);
+    expect((await fetch(tamper(signedUrl("/proxy/orders/lookup/")), { headers: { "User-Agent": BROWSER } })).status).toBe(400);
+    const order = recentOrder(() => true, 11);
+    const response = await post(tamper(signedUrl("/proxy/orders/lookup/")), { order_number: order.name, contact: order.email! });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toContain(order.name);
+  });
+
+  it("refuses a signature made with another secret, a changed shop or a missing signature", async () => {
+    expect((await fetch(signedUrl("/proxy/orders/lookup/", {}, "not-the-secret"), { headers: { "User-Agent": BROWSER } })).status).toBe(400);
+    const changedShop = signedUrl("/proxy/orders/lookup/").replace(/shop=[^&]+/, "shop=evil.myshopify.com");
+    expect((await fetch(changedShop, { headers: { "User-Agent": BROWSER } })).status).toBe(400);
+    expect((await fetch(`${inject("appUrl")}/proxy/orders/lookup/?shop=${inject("shop")}`, { headers: { "User-Agent": BROWSER } })).status).toBe(400);
+  });
+});

@@ -1,0 +1,108 @@
+// Guest order lookup through the whole path: storefront → app proxy (signed by the dev
+// store) → the built app → Admin API of the dev store.
+import { describe, expect, it } from "vitest";
+import { lookup, recentOrder, seeded, shopperIp, storefront } from "../support/storefront";
+
+describe("order lookup", () => {
+  it("finds an order by number and email, forgiving about how they are typed", async () => {
+    // GIVEN a recent order with an email
+    const order = recentOrder((o) => o.displayFulfillmentStatus === "FULFILLED");
+    // WHEN the shopper types the number without # and the email in capitals with spaces
+    const answer = await lookup({ order_number: ` ${order.name.slice(1)} `, contact: `  ${order.email!.toUpperCase()} ` });
+    // THEN they see that order, its items and its tracking
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain(`Order ${order.name}`);
+    expect(answer.text).toContain(order.lineItems[0]!.title);
+    expect(answer.text).toContain(order.fulfillments[0]!.trackingInfo[0]!.number);
+    // and personal data is minimised: no full email, no street address
+    expect(answer.text).not.toContain(order.email!);
+    expect(answer.text).not.toContain(order.shippingAddress!.address1!);
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("finds an order by the phone number on it, typed nationally", async () => {
+    const order = recentOrder((o) => o.shippingAddress?.countryCodeV2 === "US" && Boolean(o.shippingAddress.phone));
+    const national = order.shippingAddress!.phone!.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "($1) $2-$3");
+    const answer = await lookup({ order_number: order.name, contact: national });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain(`Order ${order.name}`);
+  });
+
+  it("answers a wrong email and an unknown order number byte for byte the same", async () => {
+    const order = recentOrder(() => true, 21);
+    const unknownNumber = `#${Math.max(...seeded.orders.map((o) => o.number)) + 5000}`;
+    const wrongEmail = await lookup({ order_number: order.name, contact: "someone.else@example.com" });
+    const unknownOrder = await lookup({ order_number: unknownNumber, contact: "someone.else@example.com" });
+    expect(wrongEmail.status).toBe(404);
+    expect(unknownOrder.status).toBe(404);
+    // the forms echo what was typed; everything else must be identical
+    const normalise = (html: string) => html.replace(/value="[^"]*"/g, 'value=""');
+    expect(normalise(wrongEmail.text)).toBe(normalise(unknownOrder.text));
+    expect(wrongEmail.text).not.toContain(order.lineItems[0]!.title);
+  });
+
+  it("renders a full storefront page without JavaScript", async () => {
+    const order = recentOrder(() => true, 22);
+    const page = await lookup({ order_number: order.name, contact: order.email! }, { fragment: false });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.text).toMatch(/<html lang="en">/);
+    expect(page.text).toContain(seeded.shop.name.replace("&", "&#38;"));
+    expect(page.text).toContain(`Order ${order.name}`);
+  });
+
+  it("answers in the shopper's language", async () => {
+    const order = recentOrder(() => true, 23);
+    const german = await lookup({ order_number: order.name, contact: order.email!, locale: "de" });
+    expect(german.text).toContain(`Bestellung ${order.name}`);
+    const japanese = await lookup({ order_number: order.name, contact: "wrong@example.com", locale: "ja" });
+    expect(japanese.text).toContain("ご注文が見つかりませんでした");
+  });
+
+  it("says which field is wrong, in a 4xx, for malformed input", async () => {
+    const answer = await lookup({ order_number: "abc", contact: "" });
+    expect(answer.status).toBe(422);
+    expect(answer.text).toContain("Enter an order number like #1001.");
+    expect(answer.text).toContain('aria-invalid="true"');
+    expect(answer.text).toMatch(/aria-describedby="CareOrderNumber-error CareOrderNumber-hint"/);
+  });
+
+  it("keeps the shopper in with the session token for 30 minutes, bound to that order", async () => {
+    const order = recentOrder(() => true, 24);
+    const first = await lookup({ order_number: order.name, contact: order.email! });
+    const token = /data-care-session="([^"]+)"/.exec(first.text)?.[1];
+    expect(token).toBeTruthy();
+    const again = await storefront(`/apps/care/orders/lookup/?view=fragment&t=${token}`);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain(`Order ${order.name}`);
+    const tampered = await storefront(`/apps/care/orders/lookup/?view=fragment&t=${token!.slice(0, -3)}abc`);
+    expect(tampered.status).toBe(401);
+    expect(tampered.text).not.toContain(order.name);
+  });
+});
+
+describe("rate limits", () => {
+  it("limits attempts per order number with 429, Retry-After and a translated message", async () => {
+    const order = recentOrder(() => true, 3);
+    const statuses: number[] = [];
+    let last = { status: 0, headers: new Headers(), text: "" };
+    for (let i = 0; i < 7; i++) {
+      last = await lookup({ order_number: order.name, contact: `guess${i}@example.com`, locale: "fr" }, { ip: shopperIp() });
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, 6).every((s) => s === 404)).toBe(true);
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(last.text).toContain("Trop de tentatives");
+  });
+
+  it("limits attempts per shopper address", async () => {
+    const ip = shopperIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 13; i++) statuses.push((await lookup({ order_number: `#${90000 + i}`, contact: "a@example.com" }, { ip })).status);
+    expect(statuses.slice(0, 12).every((s) => s === 404)).toBe(true);
+    expect(statuses[12]).toBe(429);
+    // another shopper is not affected
+    expect((await lookup({ order_number: "#95000", contact: "a@example.com" })).status).toBe(404);
+  });
+});

@@ -1,0 +1,54 @@
+// Shopper-side helpers for integration tests: requests go to the dev store's storefront,
+// which signs them and forwards them through the app proxy to the real app.
+import { inject } from "vitest";
+import { seedShopData } from "../../devstore/data/seed";
+import type { Order } from "../../devstore/data/types";
+
+export const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
+/** The dev store seeds deterministically: the tests see the same orders it serves. */
+export const seeded = seedShopData();
+
+const DAY = 86_400_000;
+export const recentOrders = seeded.orders.filter((o) => Date.parse(o.createdAt) > Date.now() - 50 * DAY);
+
+export function recentOrder(predicate: (o: Order) => boolean = () => true, skip = 0): Order {
+  const found = recentOrders.filter((o) => o.email && predicate(o))[skip];
+  if (!found) throw new Error("No seeded order matches");
+  return found;
+}
+
+let ipCounter = Math.floor(Math.random() * 200);
+/** A fresh shopper address, so that tests do not share the per-IP allowance. */
+export function shopperIp(): string {
+  ipCounter++;
+  return `203.0.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+}
+
+export async function storefront(path: string, init: { method?: string; form?: Record<string, string>; ip?: string; headers?: Record<string, string> } = {}) {
+  const body = init.form ? new URLSearchParams(init.form) : undefined;
+  const response = await fetch(`${inject("devstoreOrigin")}${path}`, {
+    method: init.method ?? (body ? "POST" : "GET"),
+    body,
+    redirect: "manual",
+    headers: { "User-Agent": BROWSER, "X-Devstore-Client-Ip": init.ip ?? shopperIp(), ...init.headers },
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+export function lookup(form: Record<string, string>, { fragment = true, ip }: { fragment?: boolean; ip?: string } = {}) {
+  return storefront(`/apps/care/orders/lookup/${fragment ? "?view=fragment" : ""}`, { form: { locale: "en", ...form }, ip });
+}
+
+export async function devstore(path: string, body?: unknown, method = body === undefined ? "GET" : "POST") {
+  const response = await fetch(`${inject("devstoreOrigin")}${path}`, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json() as Promise<unknown>;
+}
+
+export async function mailTo(to: string): Promise<{ subject: string; text: string; html: string | null }[]> {
+  return (await devstore(`/__devstore/mail.json?to=${encodeURIComponent(to)}`)) as { subject: string; text: string; html: string | null }[];
+}
