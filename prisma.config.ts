@@ -10,7 +10,8 @@ const kind = databaseKind(url);
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: kind === "postgresql" ? path.join("prisma", "postgresql", "schema.prisma") : path.join("prisma", "schema.prisma"),
+  schema:
+    kind === "postgresql" ? path.join("prisma", "postgresql", "schema.prisma") : path.join("prisma", "schema.prisma"),
   async adapter() {
     if (kind === "postgresql") {
       const { PrismaPg } = await import("@prisma/adapter-pg");

@@ -39,6 +39,8 @@ describe("parseEnv", () => {
   });
 
   it("accepts PostgreSQL URLs", () => {
-    expect(parseEnv({ ...valid, DATABASE_URL: "postgresql://u:p@db:5432/care" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/care");
+    expect(parseEnv({ ...valid, DATABASE_URL: "postgresql://u:p@db:5432/care" }).DATABASE_URL).toBe(
+      "postgresql://u:p@db:5432/care",
+    );
   });
 });

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { databaseKind, databaseUrl } from "./db-url";
 
-const url = (what: string) =>
-  z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
+const url = (what: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
 
 /** "20/600": 20 attempts per 600 seconds. */
 const limit = (fallback: string) =>
@@ -20,7 +19,9 @@ const limit = (fallback: string) =>
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    SHOPIFY_API_KEY: z.string({ error: "is required (the app's client ID)" }).min(1, "is required (the app's client ID)"),
+    SHOPIFY_API_KEY: z
+      .string({ error: "is required (the app's client ID)" })
+      .min(1, "is required (the app's client ID)"),
     SHOPIFY_API_SECRET: z
       .string({ error: "is required (the app's client secret)" })
       .min(1, "is required (the app's client secret)"),

@@ -2,9 +2,9 @@
 // authenticate.admin / authenticate.public.appProxy / unauthenticated.admin), wrapped so that
 // every call is typed by codegen, throttling is retried with backoff, and GraphQL errors
 // surface as exceptions instead of half-empty data.
-import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { AdminOperations } from "@shopify/admin-api-client";
 import { GraphqlQueryError } from "@shopify/shopify-api";
+import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { retryThrottled, type ThrottleStatus } from "./throttle";
 
 export type AdminGraphql = AdminApiContext["graphql"];
@@ -54,15 +54,17 @@ export async function adminQuery<Op extends keyof AdminOperations & string>(
 }
 
 /** Throws when a mutation payload carries userErrors; returns the payload otherwise. */
-export function assertNoUserErrors<T extends { userErrors: readonly { field?: readonly string[] | null; message: string }[] }>(
-  payload: T | null | undefined,
-): T {
+export function assertNoUserErrors<
+  T extends { userErrors: readonly { field?: readonly string[] | null; message: string }[] },
+>(payload: T | null | undefined): T {
   if (!payload) throw new AdminApiError("The mutation returned no payload", undefined);
   if (payload.userErrors.length > 0) throw new UserErrorsError(payload.userErrors);
   return payload;
 }
 
-function throttledBy(error: unknown): { throttleStatus?: ThrottleStatus; requestedCost?: number; retryAfterMs?: number } | undefined {
+function throttledBy(
+  error: unknown,
+): { throttleStatus?: ThrottleStatus; requestedCost?: number; retryAfterMs?: number } | undefined {
   if (error instanceof GraphqlQueryError) {
     const body = error.body as
       | {

@@ -29,7 +29,9 @@ function limiter(name: string, { points, durationSeconds }: Limit): RateLimiterP
 }
 
 /** Counts one attempt against every key; returns the wait in seconds if any limit is exceeded. */
-export async function consume(checks: { name: string; key: string; limit: Limit }[]): Promise<{ retryAfterSeconds: number } | null> {
+export async function consume(
+  checks: { name: string; key: string; limit: Limit }[],
+): Promise<{ retryAfterSeconds: number } | null> {
   let retryAfterMs = 0;
   for (const { name, key, limit } of checks) {
     try {

@@ -1,12 +1,13 @@
 // The one shopifyApp() of Care Desk: auth, sessions, webhooks, app proxy.
-import "./platform.server"; // before the adapter: it reads APP_BRIDGE_URL when it loads
+// platform.server must load before the adapter, which reads APP_BRIDGE_URL when it loads.
+// eslint-disable-next-line import-x/order
+import { usePlatformOrigin } from "./platform.server";
 import "@shopify/shopify-app-remix/adapters/node";
 import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { API_VERSION } from "./api-version";
 import prisma from "./db.server";
 import { env } from "./env.server";
-import { usePlatformOrigin } from "./platform.server";
 
 usePlatformOrigin();
 

@@ -6,7 +6,8 @@ import path from "node:path";
 import { sessionToken } from "./auth/tokens";
 import { PROJECT_ROOT } from "./config";
 
-export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+export const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
 export interface AppProcessOptions {
   mode: "dev" | "serve";
@@ -38,8 +39,17 @@ export function appEnv(options: AppProcessOptions): Record<string, string> {
 export function startApp(options: AppProcessOptions): ChildProcess {
   const args =
     options.mode === "dev"
-      ? [path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:dev", "--port", String(options.port), "--strictPort"]
-      : [path.join(PROJECT_ROOT, "node_modules/@remix-run/serve/dist/cli.js"), path.join(PROJECT_ROOT, "build/server/index.js")];
+      ? [
+          path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"),
+          "vite:dev",
+          "--port",
+          String(options.port),
+          "--strictPort",
+        ]
+      : [
+          path.join(PROJECT_ROOT, "node_modules/@remix-run/serve/dist/cli.js"),
+          path.join(PROJECT_ROOT, "build/server/index.js"),
+        ];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: options.mode === "dev" ? "development" : "test", ...appEnv(options) },
@@ -75,10 +85,29 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
 }
 
 /** Shopify opens the app in the admin after installing it: that first load exchanges the token. */
-export async function installApp({ appUrl, shop, apiKey, apiSecret }: { appUrl: string; shop: string; apiKey: string; apiSecret: string }): Promise<void> {
-  const params = new URLSearchParams({ embedded: "1", shop, host: Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url"), id_token: await sessionToken({ shop, apiKey, apiSecret }) });
+export async function installApp({
+  appUrl,
+  shop,
+  apiKey,
+  apiSecret,
+}: {
+  appUrl: string;
+  shop: string;
+  apiKey: string;
+  apiSecret: string;
+}): Promise<void> {
+  const params = new URLSearchParams({
+    embedded: "1",
+    shop,
+    host: Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url"),
+    id_token: await sessionToken({ shop, apiKey, apiSecret }),
+  });
   // The library turns away bots (isbot); this load stands for the merchant's browser.
-  const response = await fetch(`${appUrl}/app?${params}`, { redirect: "manual", headers: { "User-Agent": BROWSER_USER_AGENT } });
+  const response = await fetch(`${appUrl}/app?${params}`, {
+    redirect: "manual",
+    headers: { "User-Agent": BROWSER_USER_AGENT },
+  });
   const body = await response.text();
-  if (response.status !== 200) throw new Error(`Installing the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`Installing the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
 }

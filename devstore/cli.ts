@@ -12,9 +12,19 @@ async function dev() {
   mkdirSync(dataDir, { recursive: true });
   const credentialsFile = path.join(dataDir, "app.json");
   if (!existsSync(credentialsFile)) {
-    writeFileSync(credentialsFile, JSON.stringify({ apiKey: randomBytes(16).toString("hex"), apiSecret: `shpss_${randomBytes(16).toString("hex")}` }, null, 2));
+    writeFileSync(
+      credentialsFile,
+      JSON.stringify(
+        { apiKey: randomBytes(16).toString("hex"), apiSecret: `shpss_${randomBytes(16).toString("hex")}` },
+        null,
+        2,
+      ),
+    );
   }
-  const { apiKey, apiSecret } = JSON.parse(readFileSync(credentialsFile, "utf8")) as { apiKey: string; apiSecret: string };
+  const { apiKey, apiSecret } = JSON.parse(readFileSync(credentialsFile, "utf8")) as {
+    apiKey: string;
+    apiSecret: string;
+  };
   const appPort = Number(process.env.PORT ?? 3000);
   const appUrl = `http://localhost:${appPort}`;
 
@@ -26,7 +36,15 @@ async function dev() {
     dataDir,
     smtpPort: Number(process.env.DEVSTORE_SMTP_PORT ?? 2525),
   });
-  const app = startApp({ mode: "dev", port: appPort, appUrl, apiKey, apiSecret, platformOrigin: devStore.origin, smtpUrl: devStore.smtpUrl });
+  const app = startApp({
+    mode: "dev",
+    port: appPort,
+    appUrl,
+    apiKey,
+    apiSecret,
+    platformOrigin: devStore.origin,
+    smtpUrl: devStore.smtpUrl,
+  });
 
   let stopping = false;
   const stop = async (code = 0) => {

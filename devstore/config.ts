@@ -19,14 +19,24 @@ export function readAppConfig(file = `${PROJECT_ROOT}/shopify.app.toml`): AppCon
     name: string;
     access_scopes?: { scopes?: string };
     app_proxy?: { url: string; subpath: string; prefix: string };
-    webhooks?: { api_version: string; subscriptions?: { topics?: string[]; compliance_topics?: string[]; uri: string }[] };
+    webhooks?: {
+      api_version: string;
+      subscriptions?: { topics?: string[]; compliance_topics?: string[]; uri: string }[];
+    };
   };
   return {
     name: toml.name,
-    scopes: (toml.access_scopes?.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    scopes: (toml.access_scopes?.scopes ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     apiVersion: toml.webhooks?.api_version ?? "2026-10",
     appProxy: toml.app_proxy
-      ? { prefix: toml.app_proxy.prefix, subpath: toml.app_proxy.subpath, path: new URL(toml.app_proxy.url).pathname.replace(/\/$/, "") }
+      ? {
+          prefix: toml.app_proxy.prefix,
+          subpath: toml.app_proxy.subpath,
+          path: new URL(toml.app_proxy.url).pathname.replace(/\/$/, ""),
+        }
       : null,
     webhooks: (toml.webhooks?.subscriptions ?? []).map((s) => ({
       topics: s.topics ?? s.compliance_topics ?? [],

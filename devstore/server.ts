@@ -86,7 +86,15 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
       timestamp: String(Math.floor(Date.now() / 1000)),
     });
     params.set("hmac", queryHmac(params, apiSecret));
-    return c.html(adminPage({ shopName: shopStore.shop.name, shop, appName: config.name, iframeSrc: `${appUrl}/app?${params}`, appOrigin: new URL(appUrl).origin }));
+    return c.html(
+      adminPage({
+        shopName: shopStore.shop.name,
+        shop,
+        appName: config.name,
+        iframeSrc: `${appUrl}/app?${params}`,
+        appOrigin: new URL(appUrl).origin,
+      }),
+    );
   });
   // The admin page asks for session tokens on the app's behalf (App Bridge's idToken()).
   app.get("/__devstore/session-token", async (c) => {
@@ -103,15 +111,24 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   // --- OAuth token exchange ----------------------------------------------------------------
   app.post("/admin/oauth/access_token", async (c) => {
     const type = c.req.header("content-type") ?? "";
-    const body = type.includes("json") ? ((await c.req.json()) as Record<string, string>) : Object.fromEntries(new URLSearchParams(await c.req.text()));
+    const body = type.includes("json")
+      ? ((await c.req.json()) as Record<string, string>)
+      : Object.fromEntries(new URLSearchParams(await c.req.text()));
     if (body.client_id !== apiKey || body.client_secret !== apiSecret) {
       return c.json({ error: "invalid_client", error_description: "Client credentials are invalid" }, 401);
     }
-    if (body.grant_type !== "urn:ietf:params:oauth:grant-type:token-exchange" || body.subject_token_type !== "urn:ietf:params:oauth:token-type:id_token") {
-      return c.json({ error: "unsupported_grant_type", error_description: "Only token exchange is supported by the dev store" }, 400);
+    if (
+      body.grant_type !== "urn:ietf:params:oauth:grant-type:token-exchange" ||
+      body.subject_token_type !== "urn:ietf:params:oauth:token-type:id_token"
+    ) {
+      return c.json(
+        { error: "unsupported_grant_type", error_description: "Only token exchange is supported by the dev store" },
+        400,
+      );
     }
     const subject = await verifySessionToken(body.subject_token ?? "", { apiKey, apiSecret });
-    if (!subject || !store.getShop(subject.shop)) return c.json({ error: "invalid_subject_token", error_description: "Session token is invalid" }, 400);
+    if (!subject || !store.getShop(subject.shop))
+      return c.json({ error: "invalid_subject_token", error_description: "Session token is invalid" }, 400);
     const online = body.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token";
     const grant = tokens.issue({
       shop: subject.shop,
@@ -126,7 +143,16 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
       Object.assign(answer, {
         expires_in: 86_399,
         associated_user_scope: config.scopes.join(","),
-        associated_user: { id: DEMO_STAFF.id, first_name: DEMO_STAFF.firstName, last_name: DEMO_STAFF.lastName, email: DEMO_STAFF.email, account_owner: true, locale: "en", collaborator: false, email_verified: true },
+        associated_user: {
+          id: DEMO_STAFF.id,
+          first_name: DEMO_STAFF.firstName,
+          last_name: DEMO_STAFF.lastName,
+          email: DEMO_STAFF.email,
+          account_owner: true,
+          locale: "en",
+          collaborator: false,
+          email_verified: true,
+        },
       });
     }
     return c.json(answer);
@@ -135,7 +161,8 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   // --- Admin GraphQL API -------------------------------------------------------------------
   app.post("/admin/api/:version/graphql.json", async (c) => {
     const grant = tokens.find(c.req.header("x-shopify-access-token"));
-    if (!grant) return c.json({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" }, 401);
+    if (!grant)
+      return c.json({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" }, 401);
     if (!ADMIN_API_VERSIONS.includes(c.req.param("version"))) return c.json({ errors: "Not Found" }, 404);
     let body: { query?: unknown; variables?: unknown; operationName?: unknown };
     try {
@@ -160,7 +187,12 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
 
   // --- Test and tooling controls (not part of the emulated platform) ------------------------
   app.post("/__devstore/throttle", async (c) => {
-    const { shop = defaultShop, count = 1, mode = "graphql", available } = (await c.req.json()) as { shop?: string; count?: number; mode?: "graphql" | "http"; available?: number };
+    const {
+      shop = defaultShop,
+      count = 1,
+      mode = "graphql",
+      available,
+    } = (await c.req.json()) as { shop?: string; count?: number; mode?: "graphql" | "http"; available?: number };
     if (typeof available === "number") adminApi.setAvailable(shop, available);
     else adminApi.forceThrottle(shop, count, mode);
     return c.json({ ok: true });
@@ -170,14 +202,23 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     return c.json({ ok: true });
   });
   app.post("/__devstore/webhooks", async (c) => {
-    const { topic, payload = {}, shop = defaultShop, badHmac = false } = (await c.req.json()) as { topic: string; payload?: object; shop?: string; badHmac?: boolean };
+    const {
+      topic,
+      payload = {},
+      shop = defaultShop,
+      badHmac = false,
+    } = (await c.req.json()) as { topic: string; payload?: object; shop?: string; badHmac?: boolean };
     const response = await deliverWebhook(topic, payload, { shop, badHmac });
     return c.json({ status: response.status });
   });
   app.post("/__devstore/uninstall", async (c) => {
     const shop = c.req.query("shop") ?? defaultShop;
     tokens.revoke(shop, apiKey);
-    const response = await deliverWebhook("app/uninstalled", { id: 1, name: store.getShop(shop)?.shop.name, myshopify_domain: shop }, { shop });
+    const response = await deliverWebhook(
+      "app/uninstalled",
+      { id: 1, name: store.getShop(shop)?.shop.name, myshopify_domain: shop },
+      { shop },
+    );
     return c.json({ uninstalled: true, webhookStatus: response.status });
   });
   app.get("/__devstore/mail.json", (c) => c.json(mailbox.find({ to: c.req.query("to") })));
@@ -188,39 +229,70 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   app.get("/__devstore/mail", (c) => {
     const items = [...mailbox.mails]
       .reverse()
-      .map((m) => `<article><h2>${esc(m.subject)}</h2><p>To ${esc(m.to.join(", "))} · ${esc(m.receivedAt)}</p>${m.html ? `<iframe title="${esc(m.subject)}" sandbox srcdoc="${esc(m.html)}" style="width:100%;height:16rem;border:1px solid #ccc"></iframe>` : `<pre>${esc(m.text)}</pre>`}</article>`)
+      .map(
+        (m) =>
+          `<article><h2>${esc(m.subject)}</h2><p>To ${esc(m.to.join(", "))} · ${esc(m.receivedAt)}</p>${m.html ? `<iframe title="${esc(m.subject)}" sandbox srcdoc="${esc(m.html)}" style="width:100%;height:16rem;border:1px solid #ccc"></iframe>` : `<pre>${esc(m.text)}</pre>`}</article>`,
+      )
       .join("");
-    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dev store mailbox</title></head><body style="font:15px system-ui;max-width:50rem;margin:2rem auto"><h1>Mailbox</h1><p>Every email the app sent through the dev store's SMTP server (${esc(`smtp://127.0.0.1:${smtpPort}`)}).</p>${items || "<p>No mail yet.</p>"}</body></html>`);
+    return c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dev store mailbox</title></head><body style="font:15px system-ui;max-width:50rem;margin:2rem auto"><h1>Mailbox</h1><p>Every email the app sent through the dev store's SMTP server (${esc(`smtp://127.0.0.1:${smtpPort}`)}).</p>${items || "<p>No mail yet.</p>"}</body></html>`,
+    );
   });
 
   // --- Storefront ------------------------------------------------------------------------
   app.get("/cdn/shop/products/:file", (c) => {
     const hue = Number(c.req.query("hue") ?? 90) % 360;
-    const label = c.req.param("file").replace(/\.svg$/, "").replace(/-/g, " ");
+    const label = c.req
+      .param("file")
+      .replace(/\.svg$/, "")
+      .replace(/-/g, " ");
     c.header("Content-Type", "image/svg+xml");
     c.header("Cache-Control", "public, max-age=86400");
-    return c.body(`<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800" viewBox="0 0 800 800"><rect width="800" height="800" fill="hsl(${hue} 35% 82%)"/><circle cx="400" cy="360" r="170" fill="hsl(${hue} 40% 62%)"/><text x="400" y="680" font-family="sans-serif" font-size="44" text-anchor="middle" fill="hsl(${hue} 40% 25%)">${esc(label)}</text></svg>`);
+    return c.body(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800" viewBox="0 0 800 800"><rect width="800" height="800" fill="hsl(${hue} 35% 82%)"/><circle cx="400" cy="360" r="170" fill="hsl(${hue} 40% 62%)"/><text x="400" y="680" font-family="sans-serif" font-size="44" text-anchor="middle" fill="hsl(${hue} 40% 25%)">${esc(label)}</text></svg>`,
+    );
   });
   app.get("/extensions/:extension/assets/:file", (c) => {
     const file = storefront.assetPath(c.req.param("extension"), c.req.param("file"));
     if (!file) return c.text("Not found", 404);
-    c.header("Content-Type", file.endsWith(".js") ? "text/javascript; charset=utf-8" : file.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
+    c.header(
+      "Content-Type",
+      file.endsWith(".js")
+        ? "text/javascript; charset=utf-8"
+        : file.endsWith(".css")
+          ? "text/css; charset=utf-8"
+          : "application/octet-stream",
+    );
     return c.body(readFileSync(file));
   });
 
   const currentCustomer = (c: Context<Env>, shopStore: ShopStore) => {
     const id = getCookie(c, "devstore_customer");
-    return id ? shopStore.customersById.get(`gid://shopify/Customer/${id}`) ?? null : null;
+    return id ? (shopStore.customersById.get(`gid://shopify/Customer/${id}`) ?? null) : null;
   };
   const localeOf = (pathname: string) => {
     const match = /^\/(de|fr|es|ja)(?=\/|$)/.exec(pathname);
     return { locale: match?.[1] ?? "en", bare: pathname.slice(match ? match[0].length : 0) || "/" };
   };
 
-  async function storefrontPage(c: Context<Env>, pageType: PageContext["pageType"], title: string, intro: string, extra: Partial<PageContext> = {}) {
+  async function storefrontPage(
+    c: Context<Env>,
+    pageType: PageContext["pageType"],
+    title: string,
+    intro: string,
+    extra: Partial<PageContext> = {},
+  ) {
     const shopStore = store.defaultShop;
     const { locale } = localeOf(c.req.path);
-    const page: PageContext = { shop: shopStore.shop, customer: currentCustomer(c, shopStore), locale, path: c.req.path, pageType, origin, ...extra };
+    const page: PageContext = {
+      shop: shopStore.shop,
+      customer: currentCustomer(c, shopStore),
+      locale,
+      path: c.req.path,
+      pageType,
+      origin,
+      ...extra,
+    };
     const blocks = storefront.blocksFor(pageType);
     const rendered = await Promise.all(blocks.map((block, index) => storefront.renderBlock(block, page, index)));
     const content = `<h1>${esc(title)}</h1>${intro}${rendered.map((html) => `<div class="shopify-app-block">${html}</div>`).join("\n")}`;
@@ -230,10 +302,26 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   const storefrontRoutes = new Hono<Env>();
   storefrontRoutes.get("/", (c) => {
     const shopStore = store.defaultShop;
-    const products = shopStore.data.products.slice(0, 6).map((p) => `<li><a href="/products/${p.handle}">${esc(p.title)}</a></li>`).join("");
+    const products = shopStore.data.products
+      .slice(0, 6)
+      .map((p) => `<li><a href="/products/${p.handle}">${esc(p.title)}</a></li>`)
+      .join("");
     const { locale } = localeOf(c.req.path);
-    const page: PageContext = { shop: shopStore.shop, customer: currentCustomer(c, shopStore), locale, path: c.req.path, pageType: "index", origin };
-    return c.html(layout({ page, title: "Home", content: `<h1>${esc(shopStore.shop.name)}</h1><p>Storefront preview of the local dev store: every Care Desk block is placed on the pages below.</p><ul><li><a href="/pages/order-status">Order status page</a></li><li><a href="/pages/contact">Contact page</a></li><li><a href="/account">Customer account</a></li></ul><h2>Products</h2><ul>${products}</ul>` }));
+    const page: PageContext = {
+      shop: shopStore.shop,
+      customer: currentCustomer(c, shopStore),
+      locale,
+      path: c.req.path,
+      pageType: "index",
+      origin,
+    };
+    return c.html(
+      layout({
+        page,
+        title: "Home",
+        content: `<h1>${esc(shopStore.shop.name)}</h1><p>Storefront preview of the local dev store: every Care Desk block is placed on the pages below.</p><ul><li><a href="/pages/order-status">Order status page</a></li><li><a href="/pages/contact">Contact page</a></li><li><a href="/account">Customer account</a></li></ul><h2>Products</h2><ul>${products}</ul>`,
+      }),
+    );
   });
   storefrontRoutes.get("/products/:handle", (c) => {
     const product = store.defaultShop.productByHandle(c.req.param("handle"));
@@ -243,15 +331,35 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     return storefrontPage(c, "product", product.title, intro, { product });
   });
   storefrontRoutes.get("/pages/:handle", (c) => {
-    const title = c.req.param("handle").replace(/-/g, " ").replace(/^./, (s) => s.toUpperCase());
+    const title = c.req
+      .param("handle")
+      .replace(/-/g, " ")
+      .replace(/^./, (s) => s.toUpperCase());
     return storefrontPage(c, "page", title, "");
   });
   storefrontRoutes.get("/account", (c) => storefrontPage(c, "customers/account", "Account", ""));
   storefrontRoutes.get("/account/login", (c) => {
     const shopStore = store.defaultShop;
-    const options = shopStore.data.customers.filter((cu) => cu.hasAccount && cu.email).slice(0, 20).map((cu) => `<option value="${esc(cu.email!)}">${esc(cu.displayName)} (${esc(cu.email!)})</option>`).join("");
-    const page: PageContext = { shop: shopStore.shop, customer: null, locale: localeOf(c.req.path).locale, path: c.req.path, pageType: "customers/account", origin };
-    return c.html(layout({ page, title: "Sign in", content: `<h1>Sign in</h1><form method="post" action="/account/login"><label for="email">Sign in as a seeded customer</label> <select id="email" name="email">${options}</select> <button type="submit" class="button">Sign in</button></form>` }));
+    const options = shopStore.data.customers
+      .filter((cu) => cu.hasAccount && cu.email)
+      .slice(0, 20)
+      .map((cu) => `<option value="${esc(cu.email!)}">${esc(cu.displayName)} (${esc(cu.email!)})</option>`)
+      .join("");
+    const page: PageContext = {
+      shop: shopStore.shop,
+      customer: null,
+      locale: localeOf(c.req.path).locale,
+      path: c.req.path,
+      pageType: "customers/account",
+      origin,
+    };
+    return c.html(
+      layout({
+        page,
+        title: "Sign in",
+        content: `<h1>Sign in</h1><form method="post" action="/account/login"><label for="email">Sign in as a seeded customer</label> <select id="email" name="email">${options}</select> <button type="submit" class="button">Sign in</button></form>`,
+      }),
+    );
   });
   storefrontRoutes.post("/account/login", async (c) => {
     const form = await c.req.parseBody();
@@ -295,10 +403,18 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     }
     // The shopper's address as the platform saw it. Tests stand in for different shoppers
     // with X-Devstore-Client-Ip (a dev store affordance; Shopify takes it from the connection).
-    headers.set("x-forwarded-for", c.req.header("x-devstore-client-ip") ?? c.env.incoming.socket.remoteAddress ?? "127.0.0.1");
+    headers.set(
+      "x-forwarded-for",
+      c.req.header("x-devstore-client-ip") ?? c.env.incoming.socket.remoteAddress ?? "127.0.0.1",
+    );
     headers.set("x-forwarded-host", url.host);
     const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
-    const response = await fetch(target, { method: c.req.method, headers, body: hasBody ? await c.req.arrayBuffer() : undefined, redirect: "manual" });
+    const response = await fetch(target, {
+      method: c.req.method,
+      headers,
+      body: hasBody ? await c.req.arrayBuffer() : undefined,
+      redirect: "manual",
+    });
     const type = response.headers.get("content-type") ?? "";
     const passHeaders = new Headers();
     for (const name of ["cache-control", "retry-after", "location", "content-disposition"]) {
@@ -312,10 +428,20 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     let body = await response.text();
     const noLayout = /^\s*{%-?\s*layout\s+none\s*-?%}/.test(body);
     body = body.replace(/^\s*{%-?\s*layout\s+none\s*-?%}/, "");
-    const page: PageContext = { shop: shopStore.shop, customer, locale, path: c.req.path, pageType: "app_proxy", origin };
+    const page: PageContext = {
+      shop: shopStore.shop,
+      customer,
+      locale,
+      path: c.req.path,
+      pageType: "app_proxy",
+      origin,
+    };
     const html = await storefront.renderLiquid(body, page);
     passHeaders.set("content-type", "text/html; charset=utf-8");
-    return new Response(noLayout ? html : layout({ page, title: config.name, content: html }), { status: response.status, headers: passHeaders });
+    return new Response(noLayout ? html : layout({ page, title: config.name, content: html }), {
+      status: response.status,
+      headers: passHeaders,
+    });
   }
 
   app.route("/", storefrontRoutes);
@@ -327,7 +453,11 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   });
 
   // --- Webhooks ----------------------------------------------------------------------------
-  async function deliverWebhook(topic: string, payload: object, { shop = defaultShop, badHmac = false }: { shop?: string; badHmac?: boolean } = {}) {
+  async function deliverWebhook(
+    topic: string,
+    payload: object,
+    { shop = defaultShop, badHmac = false }: { shop?: string; badHmac?: boolean } = {},
+  ) {
     const subscription = config.webhooks.find((w) => w.topics.includes(topic));
     if (!subscription) throw new Error(`The app has no subscription for ${topic}`);
     const body = JSON.stringify(payload);

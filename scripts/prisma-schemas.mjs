@@ -9,8 +9,7 @@ export const SQLITE_SCHEMA = join(root, "prisma", "schema.prisma");
 export const POSTGRES_SCHEMA = join(root, "prisma", "postgresql", "schema.prisma");
 
 export function derivePostgresSchema(sqlite) {
-  const header =
-    "// GENERATED from prisma/schema.prisma by scripts/prisma-schemas.mjs (npm run setup). Do not edit.\n";
+  const header = "// GENERATED from prisma/schema.prisma by scripts/prisma-schemas.mjs (npm run setup). Do not edit.\n";
   const out = sqlite
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = "postgresql://localhost/care_desk"')

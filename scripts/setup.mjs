@@ -4,13 +4,13 @@
 //  2. prisma/postgresql/schema.prisma derived from prisma/schema.prisma.
 //  3. Both Prisma clients (SQLite and PostgreSQL), regenerated only when a schema changed.
 //  4. Migrations applied to DATABASE_URL (default: the SQLite file prisma/dev.sqlite).
-import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureSchemas } from "./shopify-schemas.mjs";
 import { POSTGRES_SCHEMA, SQLITE_SCHEMA, syncPostgresSchema } from "./prisma-schemas.mjs";
+import { ensureSchemas } from "./shopify-schemas.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const prisma = join(root, "node_modules", ".bin", "prisma");

@@ -3,13 +3,13 @@
 // package (no install), check each file against a pinned checksum and write the decompressed
 // introspection next to the generated types, where codegen and the schema tests read it.
 // Idempotent: does nothing when the files are present and intact.
-import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 
 export const API_VERSION = "2026-10";
 const PACKAGE = "@shopify/dev-mcp@1.16.0";

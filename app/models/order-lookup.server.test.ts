@@ -16,7 +16,8 @@ function fakeGraphql(...answers: { expectQuery: string; data: unknown }[]) {
   const graphql = (async (operation: string, options?: { variables?: unknown }) => {
     calls.push({ operation, variables: options?.variables });
     const answer = answers.shift();
-    if (!answer || !operation.includes(answer.expectQuery)) throw new Error(`Unexpected Admin API call: ${operation.slice(0, 80)}`);
+    if (!answer || !operation.includes(answer.expectQuery))
+      throw new Error(`Unexpected Admin API call: ${operation.slice(0, 80)}`);
     return new Response(JSON.stringify({ data: answer.data }));
   }) as unknown as AdminGraphql;
   return { graphql, calls };
@@ -86,8 +87,12 @@ describe("findOrder", () => {
       data: { orders: { nodes: [order("#1001", "someone@else.com")] } },
     });
     const unknown = fakeGraphql({ expectQuery: "CareDeskOrderLookup", data: { orders: { nodes: [] } } });
-    expect(await lookup.findOrder({ graphql: wrongEmail.graphql, orderName: "#1001", contact, countryCode: "US" })).toBeNull();
-    expect(await lookup.findOrder({ graphql: unknown.graphql, orderName: "#1001", contact, countryCode: "US" })).toBeNull();
+    expect(
+      await lookup.findOrder({ graphql: wrongEmail.graphql, orderName: "#1001", contact, countryCode: "US" }),
+    ).toBeNull();
+    expect(
+      await lookup.findOrder({ graphql: unknown.graphql, orderName: "#1001", contact, countryCode: "US" }),
+    ).toBeNull();
   });
 
   it("matches a phone number on the order in E.164 with the shop's country", async () => {

@@ -5,12 +5,20 @@ import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import prisma from "~/db.server";
 import { env } from "~/env.server";
 import { adminQuery, type AdminGraphql } from "~/graphql.server";
-import { contactMatches, normalizeContact, normalizeEmail, normalizeOrderName, searchValue, type Contact } from "./order-lookup/normalize";
+import {
+  contactMatches,
+  normalizeContact,
+  normalizeEmail,
+  normalizeOrderName,
+  searchValue,
+  type Contact,
+} from "./order-lookup/normalize";
 import { ORDER_BY_ID_QUERY, ORDER_LOOKUP_QUERY, SHOP_PROFILE_QUERY } from "./order-lookup/queries";
 import { keyedHash, signLookupToken, verifyLookupToken, type LookupTokenKind } from "./order-lookup/tokens";
 import type { LookupOrder } from "./order-lookup/view";
 
-export type LookupOutcome = "found" | "not_found" | "rate_limited" | "invalid" | "code_sent" | "code_invalid" | "links_requested";
+export type LookupOutcome =
+  "found" | "not_found" | "rate_limited" | "invalid" | "code_sent" | "code_invalid" | "links_requested";
 
 export interface ShopProfile {
   shop: string;
@@ -103,7 +111,10 @@ export function parseLookupForm(
   const rawOrder = typeof form.order_number === "string" ? form.order_number : "";
   const rawContact = typeof form.contact === "string" ? form.contact : "";
   const errors: { order_number?: LookupFieldError; contact?: LookupFieldError } = {};
-  const orderName = normalizeOrderName(rawOrder, { prefix: profile.orderNumberPrefix, suffix: profile.orderNumberSuffix });
+  const orderName = normalizeOrderName(rawOrder, {
+    prefix: profile.orderNumberPrefix,
+    suffix: profile.orderNumberSuffix,
+  });
   if (rawOrder.trim() === "") errors.order_number = "order_number_missing";
   else if (!orderName) errors.order_number = "order_number_invalid";
   const contact = normalizeContact(rawContact, profile.countryCode ?? undefined);
@@ -145,7 +156,13 @@ export async function findOrder({
   return matches ? order : null;
 }
 
-export async function getOrderById({ graphql, id }: { graphql: AdminGraphql; id: string }): Promise<LookupOrder | null> {
+export async function getOrderById({
+  graphql,
+  id,
+}: {
+  graphql: AdminGraphql;
+  id: string;
+}): Promise<LookupOrder | null> {
   const data = await adminQuery(graphql, ORDER_BY_ID_QUERY, { id });
   return data.order ?? null;
 }

@@ -36,7 +36,15 @@ function orderGids(ids: unknown): string[] {
   return Array.isArray(ids) ? ids.map((id) => `gid://shopify/Order/${String(id)}`) : [];
 }
 
-export async function exportCustomerData({ shop, customer, ordersRequested }: { shop: string; customer: CustomerRef; ordersRequested?: unknown }) {
+export async function exportCustomerData({
+  shop,
+  customer,
+  ordersRequested,
+}: {
+  shop: string;
+  customer: CustomerRef;
+  ordersRequested?: unknown;
+}) {
   const orderIds = orderGids(ordersRequested);
   const report: Record<string, unknown[]> = {};
   for (const redactor of redactors) {
@@ -45,7 +53,15 @@ export async function exportCustomerData({ shop, customer, ordersRequested }: { 
   return report;
 }
 
-export async function redactCustomer({ shop, customer, ordersToRedact }: { shop: string; customer: CustomerRef; ordersToRedact?: unknown }) {
+export async function redactCustomer({
+  shop,
+  customer,
+  ordersToRedact,
+}: {
+  shop: string;
+  customer: CustomerRef;
+  ordersToRedact?: unknown;
+}) {
   const orderIds = orderGids(ordersToRedact);
   for (const redactor of redactors) await redactor.redactCustomer?.({ shop, customer, orderIds });
 }

@@ -60,8 +60,8 @@ export default function Settings() {
                 )}
                 {readAllOrders ? null : (
                   <Text as="p" tone="subdued">
-                    Shopify lets Care Desk read orders of the last 60 days. Shoppers looking up older orders are asked to
-                    contact you.
+                    Shopify lets Care Desk read orders of the last 60 days. Shoppers looking up older orders are asked
+                    to contact you.
                   </Text>
                 )}
                 <Button submit variant="primary" loading={navigation.state === "submitting"}>

@@ -8,8 +8,15 @@ import {
   rateLimitedResponse,
   shopperContext,
 } from "~/components/storefront/order-lookup.server";
-import { getOrderById, getShopProfile, issueToken, readToken, recordLookup, verifyChallenge } from "~/models/order-lookup.server";
 import { normalizeEmail } from "~/models/order-lookup/normalize";
+import {
+  getOrderById,
+  getShopProfile,
+  issueToken,
+  readToken,
+  recordLookup,
+  verifyChallenge,
+} from "~/models/order-lookup.server";
 import { clientIp, consume, LIMITS } from "~/rate-limit.server";
 import { authenticate } from "~/shopify.server";
 import { readStorefrontForm } from "~/storefront-form.server";
@@ -25,7 +32,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const claims = await readToken("challenge", form.challenge ?? "", shop);
   if (!claims?.challengeId) return messageResponse(ctx, "order_lookup.errors.expired", 401);
 
-  const limited = await consume([{ name: "lookup-ip", key: `${shop}:${clientIp(request)}`, limit: LIMITS.lookupPerIp }]);
+  const limited = await consume([
+    { name: "lookup-ip", key: `${shop}:${clientIp(request)}`, limit: LIMITS.lookupPerIp },
+  ]);
   if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
 
   const code = (form.code ?? "").replace(/\s/g, "");
@@ -34,7 +43,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const email = order?.email ? normalizeEmail(order.email) : null;
   if (!order || !email) {
     await recordLookup({ shop, outcome: "code_invalid" });
-    return challengeResponse(ctx, { challenge: form.challenge ?? "", email: (form.hint ?? "").slice(0, 100), error: true });
+    return challengeResponse(ctx, {
+      challenge: form.challenge ?? "",
+      email: (form.hint ?? "").slice(0, 100),
+      error: true,
+    });
   }
 
   await recordLookup({ shop, outcome: "found" });

@@ -2,11 +2,11 @@
 // email address and always answers the same sentence; the links go to that address only.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { messageResponse, rateLimitedResponse, shopperContext } from "~/components/storefront/order-lookup.server";
-import { findRecentOrdersByEmail, getShopProfile, issueToken, recordLookup } from "~/models/order-lookup.server";
+import { env } from "~/env.server";
 import { sendOrderLinks } from "~/models/order-lookup/mail.server";
 import { normalizeEmail } from "~/models/order-lookup/normalize";
 import { keyedHash } from "~/models/order-lookup/tokens";
-import { env } from "~/env.server";
+import { findRecentOrdersByEmail, getShopProfile, issueToken, recordLookup } from "~/models/order-lookup.server";
 import { clientIp, consume, LIMITS } from "~/rate-limit.server";
 import { authenticate } from "~/shopify.server";
 import { readStorefrontForm } from "~/storefront-form.server";
@@ -24,7 +24,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
   const limited = await consume([
     { name: "links-ip", key: `${shop}:${clientIp(request)}`, limit: LIMITS.linksPerIp },
-    { name: "links-email", key: `${shop}:${keyedHash(env.SHOPIFY_API_SECRET, "rate-limit:email", email)}`, limit: LIMITS.linksPerEmail },
+    {
+      name: "links-email",
+      key: `${shop}:${keyedHash(env.SHOPIFY_API_SECRET, "rate-limit:email", email)}`,
+      limit: LIMITS.linksPerEmail,
+    },
   ]);
   if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
   await recordLookup({ shop, outcome: "links_requested" });

@@ -13,6 +13,8 @@ import {
   shopperContext,
 } from "~/components/storefront/order-lookup.server";
 import { sendLookupCode } from "~/models/order-lookup/mail.server";
+import { maskContact, normalizeEmail, type Contact } from "~/models/order-lookup/normalize";
+import { TimingFloor } from "~/models/order-lookup/timing";
 import {
   createChallenge,
   findOrder,
@@ -23,11 +25,9 @@ import {
   readToken,
   recordLookup,
 } from "~/models/order-lookup.server";
-import { maskContact, normalizeEmail, type Contact } from "~/models/order-lookup/normalize";
-import { TimingFloor } from "~/models/order-lookup/timing";
 import { clientIp, consume, LIMITS } from "~/rate-limit.server";
-import { readStorefrontForm } from "~/storefront-form.server";
 import { authenticate } from "~/shopify.server";
+import { readStorefrontForm } from "~/storefront-form.server";
 
 const timing = new TimingFloor();
 
@@ -80,7 +80,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
 
   // A filled honeypot is a bot: it gets the same answer as a wrong email.
-  const order = form.website ? null : await findOrder({ graphql: admin.graphql, ...parsed, countryCode: profile.countryCode });
+  const order = form.website
+    ? null
+    : await findOrder({ graphql: admin.graphql, ...parsed, countryCode: profile.countryCode });
   const email = order?.email ? normalizeEmail(order.email) : null;
   if (!order || (profile.strictLookup && !email)) {
     await recordLookup({ shop, outcome: "not_found" });

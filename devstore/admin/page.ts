@@ -1,7 +1,19 @@
 // The dev store's admin: a Shopify-style frame with the app embedded in an iframe.
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function adminPage({ shopName, shop, appName, iframeSrc, appOrigin }: { shopName: string; shop: string; appName: string; iframeSrc: string; appOrigin: string }): string {
+export function adminPage({
+  shopName,
+  shop,
+  appName,
+  iframeSrc,
+  appOrigin,
+}: {
+  shopName: string;
+  shop: string;
+  appName: string;
+  iframeSrc: string;
+  appOrigin: string;
+}): string {
   return `<!doctype html>
 <html lang="en">
 <head>

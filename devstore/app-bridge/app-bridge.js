@@ -67,7 +67,8 @@
   const nativeFetch = window.fetch.bind(window);
   window.fetch = async (input, init = {}) => {
     const request = new Request(input, init);
-    if (new URL(request.url).origin !== location.origin || request.headers.has("Authorization")) return nativeFetch(request);
+    if (new URL(request.url).origin !== location.origin || request.headers.has("Authorization"))
+      return nativeFetch(request);
     const headers = new Headers(request.headers);
     headers.set("Authorization", `Bearer ${await shopify.idToken()}`);
     return nativeFetch(new Request(request, { headers }));

@@ -12,10 +12,27 @@ export interface StaffUser {
   email: string;
 }
 
-export const DEMO_STAFF: StaffUser = { id: 74_001, firstName: "Rosa", lastName: "Lindqvist", email: "owner@maple-fern.example" };
+export const DEMO_STAFF: StaffUser = {
+  id: 74_001,
+  firstName: "Rosa",
+  lastName: "Lindqvist",
+  email: "owner@maple-fern.example",
+};
 
 /** An HS256 session token for `shop`, signed with the app's secret (valid one minute). */
-export async function sessionToken({ shop, apiKey, apiSecret, user = DEMO_STAFF, now = Date.now() }: { shop: string; apiKey: string; apiSecret: string; user?: StaffUser; now?: number }) {
+export async function sessionToken({
+  shop,
+  apiKey,
+  apiSecret,
+  user = DEMO_STAFF,
+  now = Date.now(),
+}: {
+  shop: string;
+  apiKey: string;
+  apiSecret: string;
+  user?: StaffUser;
+  now?: number;
+}) {
   const iat = Math.floor(now / 1000);
   return new SignJWT({ dest: `https://${shop}`, sid: randomUUID() })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
@@ -30,9 +47,16 @@ export async function sessionToken({ shop, apiKey, apiSecret, user = DEMO_STAFF,
 }
 
 /** The shop a valid session token was issued for, or null. */
-export async function verifySessionToken(token: string, { apiKey, apiSecret }: { apiKey: string; apiSecret: string }): Promise<{ shop: string; userId: string } | null> {
+export async function verifySessionToken(
+  token: string,
+  { apiKey, apiSecret }: { apiKey: string; apiSecret: string },
+): Promise<{ shop: string; userId: string } | null> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(apiSecret), { algorithms: ["HS256"], audience: apiKey, clockTolerance: 5 });
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(apiSecret), {
+      algorithms: ["HS256"],
+      audience: apiKey,
+      clockTolerance: 5,
+    });
     const dest = typeof payload.dest === "string" ? new URL(payload.dest).hostname : null;
     if (!dest || payload.iss !== `https://${dest}/admin`) return null;
     return { shop: dest, userId: String(payload.sub) };

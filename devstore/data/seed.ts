@@ -1,6 +1,17 @@
 // A reproducible demo shop: the same seed and reference date always give the same data.
 // "Maple & Fern Goods" sells home and kitchen goods to customers in seven countries.
-import type { Address, Customer, Fulfillment, LineItem, MoneyBag, Order, Product, Shop, ShopData, TaxLine } from "./types";
+import type {
+  Address,
+  Customer,
+  Fulfillment,
+  LineItem,
+  MoneyBag,
+  Order,
+  Product,
+  Shop,
+  ShopData,
+  TaxLine,
+} from "./types";
 
 export interface SeedOptions {
   seed?: number;
@@ -51,60 +62,187 @@ interface Market {
 
 const MARKETS: Market[] = [
   {
-    country: "United States", code: "US", currency: "USD", taxIncluded: false, taxRate: 0.0825, taxTitle: "State Tax",
-    phonePrefix: "+1415555", locale: "en",
-    cities: [["San Francisco", "California", "CA", "94110"], ["Austin", "Texas", "TX", "78701"], ["Portland", "Oregon", "OR", "97205"], ["Brooklyn", "New York", "NY", "11201"]],
-    carriers: [["UPS", "https://www.ups.com/track?tracknum="], ["USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels="]],
+    country: "United States",
+    code: "US",
+    currency: "USD",
+    taxIncluded: false,
+    taxRate: 0.0825,
+    taxTitle: "State Tax",
+    phonePrefix: "+1415555",
+    locale: "en",
+    cities: [
+      ["San Francisco", "California", "CA", "94110"],
+      ["Austin", "Texas", "TX", "78701"],
+      ["Portland", "Oregon", "OR", "97205"],
+      ["Brooklyn", "New York", "NY", "11201"],
+    ],
+    carriers: [
+      ["UPS", "https://www.ups.com/track?tracknum="],
+      ["USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels="],
+    ],
   },
   {
-    country: "Canada", code: "CA", currency: "CAD", taxIncluded: false, taxRate: 0.05, taxTitle: "GST",
-    phonePrefix: "+1604555", locale: "en",
-    cities: [["Vancouver", "British Columbia", "BC", "V6B 1A1"], ["Montréal", "Quebec", "QC", "H2Y 1C6"]],
+    country: "Canada",
+    code: "CA",
+    currency: "CAD",
+    taxIncluded: false,
+    taxRate: 0.05,
+    taxTitle: "GST",
+    phonePrefix: "+1604555",
+    locale: "en",
+    cities: [
+      ["Vancouver", "British Columbia", "BC", "V6B 1A1"],
+      ["Montréal", "Quebec", "QC", "H2Y 1C6"],
+    ],
     carriers: [["Canada Post", "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor="]],
   },
   {
-    country: "Germany", code: "DE", currency: "EUR", taxIncluded: true, taxRate: 0.19, taxTitle: "MwSt",
-    phonePrefix: "+4930123", locale: "de",
-    cities: [["Berlin", null, null, "10115"], ["München", null, null, "80331"], ["Köln", null, null, "50667"]],
+    country: "Germany",
+    code: "DE",
+    currency: "EUR",
+    taxIncluded: true,
+    taxRate: 0.19,
+    taxTitle: "MwSt",
+    phonePrefix: "+4930123",
+    locale: "de",
+    cities: [
+      ["Berlin", null, null, "10115"],
+      ["München", null, null, "80331"],
+      ["Köln", null, null, "50667"],
+    ],
     carriers: [["DHL Express", "https://www.dhl.com/en/express/tracking.html?AWB="]],
   },
   {
-    country: "France", code: "FR", currency: "EUR", taxIncluded: true, taxRate: 0.2, taxTitle: "TVA",
-    phonePrefix: "+33142", locale: "fr",
-    cities: [["Paris", null, null, "75011"], ["Lyon", null, null, "69002"]],
-    carriers: [["DHL Express", "https://www.dhl.com/en/express/tracking.html?AWB="], ["Colissimo", "https://www.laposte.fr/outils/suivre-vos-envois?code="]],
+    country: "France",
+    code: "FR",
+    currency: "EUR",
+    taxIncluded: true,
+    taxRate: 0.2,
+    taxTitle: "TVA",
+    phonePrefix: "+33142",
+    locale: "fr",
+    cities: [
+      ["Paris", null, null, "75011"],
+      ["Lyon", null, null, "69002"],
+    ],
+    carriers: [
+      ["DHL Express", "https://www.dhl.com/en/express/tracking.html?AWB="],
+      ["Colissimo", "https://www.laposte.fr/outils/suivre-vos-envois?code="],
+    ],
   },
   {
-    country: "Spain", code: "ES", currency: "EUR", taxIncluded: true, taxRate: 0.21, taxTitle: "IVA",
-    phonePrefix: "+34911", locale: "es",
-    cities: [["Madrid", "Madrid", "M", "28013"], ["Barcelona", "Barcelona", "B", "08002"]],
+    country: "Spain",
+    code: "ES",
+    currency: "EUR",
+    taxIncluded: true,
+    taxRate: 0.21,
+    taxTitle: "IVA",
+    phonePrefix: "+34911",
+    locale: "es",
+    cities: [
+      ["Madrid", "Madrid", "M", "28013"],
+      ["Barcelona", "Barcelona", "B", "08002"],
+    ],
     carriers: [["DHL Express", "https://www.dhl.com/en/express/tracking.html?AWB="]],
   },
   {
-    country: "United Kingdom", code: "GB", currency: "GBP", taxIncluded: true, taxRate: 0.2, taxTitle: "VAT",
-    phonePrefix: "+44207", locale: "en",
-    cities: [["London", null, null, "E1 6AN"], ["Manchester", null, null, "M1 1AE"]],
+    country: "United Kingdom",
+    code: "GB",
+    currency: "GBP",
+    taxIncluded: true,
+    taxRate: 0.2,
+    taxTitle: "VAT",
+    phonePrefix: "+44207",
+    locale: "en",
+    cities: [
+      ["London", null, null, "E1 6AN"],
+      ["Manchester", null, null, "M1 1AE"],
+    ],
     carriers: [["Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/"]],
   },
   {
-    country: "Japan", code: "JP", currency: "JPY", taxIncluded: true, taxRate: 0.1, taxTitle: "消費税",
-    phonePrefix: "+81312", locale: "ja",
-    cities: [["渋谷区", "東京都", "JP-13", "150-0002"], ["大阪市", "大阪府", "JP-27", "530-0001"]],
+    country: "Japan",
+    code: "JP",
+    currency: "JPY",
+    taxIncluded: true,
+    taxRate: 0.1,
+    taxTitle: "消費税",
+    phonePrefix: "+81312",
+    locale: "ja",
+    cities: [
+      ["渋谷区", "東京都", "JP-13", "150-0002"],
+      ["大阪市", "大阪府", "JP-27", "530-0001"],
+    ],
     carriers: [["Japan Post", "https://trackings.post.japanpost.jp/services/srv/search/?requestNo1="]],
   },
 ];
 
-const FIRST = ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Leon", "Chloé", "Hugo", "Sofía", "Mateo", "Amelia", "Oliver", "Hannah", "Jonas", "Grace", "Ethan", "Zoe", "Felix"];
-const LAST = ["Smith", "Müller", "Martin", "García", "Brown", "Schmidt", "Dubois", "López", "Wilson", "Fischer", "Moreau", "Taylor", "Nguyen", "Walker", "Weber"];
+const FIRST = [
+  "Emma",
+  "Liam",
+  "Olivia",
+  "Noah",
+  "Ava",
+  "Lucas",
+  "Mia",
+  "Leon",
+  "Chloé",
+  "Hugo",
+  "Sofía",
+  "Mateo",
+  "Amelia",
+  "Oliver",
+  "Hannah",
+  "Jonas",
+  "Grace",
+  "Ethan",
+  "Zoe",
+  "Felix",
+];
+const LAST = [
+  "Smith",
+  "Müller",
+  "Martin",
+  "García",
+  "Brown",
+  "Schmidt",
+  "Dubois",
+  "López",
+  "Wilson",
+  "Fischer",
+  "Moreau",
+  "Taylor",
+  "Nguyen",
+  "Walker",
+  "Weber",
+];
 /** Customers whose names are not in Latin script (they still shop with ASCII emails). */
 const NON_LATIN: [first: string, last: string, email: string, market: string][] = [
-  ["花子", "山田", "hanako.yamada", "JP"], ["太郎", "佐藤", "taro.sato", "JP"], ["美咲", "鈴木", "misaki.suzuki", "JP"],
-  ["Γιώργος", "Παπαδόπουλος", "giorgos.papadopoulos", "DE"], ["Анна", "Иванова", "anna.ivanova", "DE"],
-  ["Дмитрий", "Смирнов", "dmitry.smirnov", "GB"], ["ليلى", "حداد", "layla.haddad", "FR"], ["יעל", "כהן", "yael.cohen", "US"],
+  ["花子", "山田", "hanako.yamada", "JP"],
+  ["太郎", "佐藤", "taro.sato", "JP"],
+  ["美咲", "鈴木", "misaki.suzuki", "JP"],
+  ["Γιώργος", "Παπαδόπουλος", "giorgos.papadopoulos", "DE"],
+  ["Анна", "Иванова", "anna.ivanova", "DE"],
+  ["Дмитрий", "Смирнов", "dmitry.smirnov", "GB"],
+  ["ليلى", "حداد", "layla.haddad", "FR"],
+  ["יעל", "כהן", "yael.cohen", "US"],
 ];
 
 const ADJECTIVES = ["Linen", "Stoneware", "Walnut", "Copper", "Wool", "Ceramic", "Oak", "Enamel", "Cotton", "Brass"];
-const NOUNS = ["Apron", "Mug", "Serving Board", "Kettle", "Throw Blanket", "Planter", "Bread Box", "Colander", "Tea Towel Set", "Candle Holder", "Salad Bowl", "Pour-Over Set"];
+const NOUNS = [
+  "Apron",
+  "Mug",
+  "Serving Board",
+  "Kettle",
+  "Throw Blanket",
+  "Planter",
+  "Bread Box",
+  "Colander",
+  "Tea Towel Set",
+  "Candle Holder",
+  "Salad Bowl",
+  "Pour-Over Set",
+];
 const COLORS = ["Sage", "Oat", "Charcoal", "Terracotta", "Sky"];
 const SIZES = ["S", "M", "L"];
 
@@ -135,7 +273,12 @@ function svgPlaceholder(title: string, hue: number): string {
 }
 
 export function seedShopData(options: SeedOptions = {}): ShopData {
-  const { seed = 20261022, orders: orderCount = 500, products: productCount = 40, customers: customerCount = 60 } = options;
+  const {
+    seed = 20261022,
+    orders: orderCount = 500,
+    products: productCount = 40,
+    customers: customerCount = 60,
+  } = options;
   const now = (options.now ?? new Date(new Date().toISOString().slice(0, 10))).getTime();
   const domain = options.domain ?? "care-desk-demo.myshopify.com";
   const r = prng(seed);
@@ -150,7 +293,13 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
     contactEmail: "help@maple-fern.example",
     shopOwnerName: "Rosa Lindqvist",
     myshopifyDomain: domain,
-    primaryDomain: { __typename: "Domain", id: gid("Domain", 1), host: domain, url: `https://${domain}`, sslEnabled: true },
+    primaryDomain: {
+      __typename: "Domain",
+      id: gid("Domain", 1),
+      host: domain,
+      url: `https://${domain}`,
+      sslEnabled: true,
+    },
     currencyCode: SHOP_CURRENCY,
     enabledPresentmentCurrencies: Object.keys(RATES),
     ianaTimezone: "America/New_York",
@@ -159,9 +308,19 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
     orderNumberFormatPrefix: "#",
     orderNumberFormatSuffix: "",
     billingAddress: {
-      firstName: null, lastName: null, name: null, company: "Maple & Fern Goods LLC",
-      address1: "210 Harbor Street", address2: null, city: "Portland", province: "Maine", provinceCode: "ME",
-      country: "United States", countryCodeV2: "US", zip: "04101", phone: "+12075550100",
+      firstName: null,
+      lastName: null,
+      name: null,
+      company: "Maple & Fern Goods LLC",
+      address1: "210 Harbor Street",
+      address2: null,
+      city: "Portland",
+      province: "Maine",
+      provinceCode: "ME",
+      country: "United States",
+      countryCodeV2: "US",
+      zip: "04101",
+      phone: "+12075550100",
     },
     locales: [
       { locale: "en", name: "English", primary: true, published: true },
@@ -224,10 +383,18 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
   const address = (first: string, last: string, market: Market): Address => {
     const [city, province, provinceCode, zip] = r.pick(market.cities);
     return {
-      firstName: first, lastName: last, name: `${first} ${last}`, company: null,
+      firstName: first,
+      lastName: last,
+      name: `${first} ${last}`,
+      company: null,
       address1: `${r.int(1, 240)} ${r.pick(["Elm", "Harbor", "Linden", "Market", "Garden"])} ${market.code === "JP" ? "1-2" : "Street"}`,
       address2: r.chance(0.2) ? `Apt ${r.int(1, 40)}` : null,
-      city, province, provinceCode, country: market.country, countryCodeV2: market.code, zip,
+      city,
+      province,
+      provinceCode,
+      country: market.country,
+      countryCodeV2: market.code,
+      zip,
       phone: `${market.phonePrefix}${String(r.int(0, 9999)).padStart(4, "0")}`,
     };
   };
@@ -238,7 +405,12 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
     const market = nonLatin ? MARKETS.find((m) => m.code === nonLatin[3])! : r.pick(MARKETS);
     const first = nonLatin ? nonLatin[0] : r.pick(FIRST);
     const last = nonLatin ? nonLatin[1] : r.pick(LAST);
-    const local = nonLatin ? nonLatin[2] : `${first}.${last}`.normalize("NFD").replace(/[^\w.]/g, "").toLowerCase();
+    const local = nonLatin
+      ? nonLatin[2]
+      : `${first}.${last}`
+          .normalize("NFD")
+          .replace(/[^\w.]/g, "")
+          .toLowerCase();
     const created = now - r.int(10, 700) * DAY;
     const defaultAddress = address(first, last, market);
     customers.push({
@@ -271,7 +443,14 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
     const market = customer?.market ?? r.pick(MARKETS);
     const first = customer?.firstName ?? r.pick(FIRST);
     const last = customer?.lastName ?? r.pick(LAST);
-    const email = customer ? customer.email : r.chance(0.85) ? `${first}.${last}.${number}@example.net`.toLowerCase().normalize("NFD").replace(/[^\w.@-]/g, "") : null;
+    const email = customer
+      ? customer.email
+      : r.chance(0.85)
+        ? `${first}.${last}.${number}@example.net`
+            .toLowerCase()
+            .normalize("NFD")
+            .replace(/[^\w.@-]/g, "")
+        : null;
     const shipping = customer?.defaultAddress ?? address(first, last, market);
     const phone = email ? (r.chance(0.3) ? shipping.phone : null) : shipping.phone;
     const currency = market.currency;
@@ -304,18 +483,39 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
         originalTotalSet: bag(total, currency),
         discountedTotalSet: bag(total, currency),
         totalDiscountSet: bag(0, currency),
-        taxLines: [{ title: market.taxTitle, rate: market.taxRate, ratePercentage: market.taxRate * 100, priceSet: bag(tax, currency) }],
+        taxLines: [
+          {
+            title: market.taxTitle,
+            rate: market.taxRate,
+            ratePercentage: market.taxRate * 100,
+            priceSet: bag(tax, currency),
+          },
+        ],
         requiresShipping: true,
         taxable: true,
       });
     }
-    const subtotal = round(lines.reduce((sum, l) => sum + Number(l.discountedTotalSet.presentmentMoney.amount), 0), currency);
+    const subtotal = round(
+      lines.reduce((sum, l) => sum + Number(l.discountedTotalSet.presentmentMoney.amount), 0),
+      currency,
+    );
     const discountCode = r.chance(0.15) ? r.pick(["WELCOME10", "SPRING15", "LOYAL5"]) : null;
-    const discount = discountCode ? round(subtotal * Number(discountCode.replace(/\D/g, "")) / 100, currency) : 0;
+    const discount = discountCode ? round((subtotal * Number(discountCode.replace(/\D/g, ""))) / 100, currency) : 0;
     const shippingCost = subtotal > 150 * rate ? 0 : round(r.pick([6.95, 9.5, 14]) * rate, currency);
-    const taxTotal = round(lines.reduce((sum, l) => sum + Number(l.taxLines[0]!.priceSet.presentmentMoney.amount), 0) * (1 - discount / Math.max(subtotal, 1)), currency);
+    const taxTotal = round(
+      lines.reduce((sum, l) => sum + Number(l.taxLines[0]!.priceSet.presentmentMoney.amount), 0) *
+        (1 - discount / Math.max(subtotal, 1)),
+      currency,
+    );
     const total = round(subtotal - discount + shippingCost + (market.taxIncluded ? 0 : taxTotal), currency);
-    const taxLines: TaxLine[] = [{ title: market.taxTitle, rate: market.taxRate, ratePercentage: market.taxRate * 100, priceSet: bag(taxTotal, currency) }];
+    const taxLines: TaxLine[] = [
+      {
+        title: market.taxTitle,
+        rate: market.taxRate,
+        ratePercentage: market.taxRate * 100,
+        priceSet: bag(taxTotal, currency),
+      },
+    ];
 
     // What happened to the order.
     const roll = r.next();
@@ -340,7 +540,12 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       const transitAt = shipAt + 0.5 * DAY;
       const deliveredAt = age > 9 ? shipAt + r.int(2, 6) * DAY : null;
       const tracking = `${carrier.slice(0, 2).toUpperCase()}${String(number * 7919 + index).padStart(10, "0")}`;
-      const displayStatus = deliveredAt && deliveredAt < now ? "DELIVERED" : transitAt < now ? r.pick(["IN_TRANSIT", "IN_TRANSIT", "OUT_FOR_DELIVERY"]) : "CONFIRMED";
+      const displayStatus =
+        deliveredAt && deliveredAt < now
+          ? "DELIVERED"
+          : transitAt < now
+            ? r.pick(["IN_TRANSIT", "IN_TRANSIT", "OUT_FOR_DELIVERY"])
+            : "CONFIRMED";
       fulfillments.push({
         __typename: "Fulfillment",
         id: gid("Fulfillment", 5_000_000 + nextId()),
@@ -364,24 +569,46 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
     const transactions: Order["transactions"] = [];
     if (!pending) {
       transactions.push({
-        __typename: "OrderTransaction", id: gid("OrderTransaction", 9_000_000 + nextId()), kind: "SALE",
-        status: "SUCCESS", gateway: "shopify_payments", createdAt: iso(paidAt), processedAt: iso(paidAt), amountSet: bag(total, currency),
+        __typename: "OrderTransaction",
+        id: gid("OrderTransaction", 9_000_000 + nextId()),
+        kind: "SALE",
+        status: "SUCCESS",
+        gateway: "shopify_payments",
+        createdAt: iso(paidAt),
+        processedAt: iso(paidAt),
+        amountSet: bag(total, currency),
       });
     }
     const refunds: Order["refunds"] = [];
     let refunded = 0;
     if (financial === "REFUNDED" || financial === "PARTIALLY_REFUNDED") {
       const refundLines = financial === "REFUNDED" ? lines : lines.slice(0, 1);
-      refunded = financial === "REFUNDED" ? total : round(Number(refundLines[0]!.discountedTotalSet.presentmentMoney.amount) / 2, currency);
+      refunded =
+        financial === "REFUNDED"
+          ? total
+          : round(Number(refundLines[0]!.discountedTotalSet.presentmentMoney.amount) / 2, currency);
       const refundAt = Math.min(now - 60_000, created + r.int(1, 20) * DAY);
       refunds.push({
-        __typename: "Refund", id: gid("Refund", 7_000_000 + nextId()), createdAt: iso(refundAt), note: financial === "REFUNDED" ? "Customer request" : "Damaged in transit",
+        __typename: "Refund",
+        id: gid("Refund", 7_000_000 + nextId()),
+        createdAt: iso(refundAt),
+        note: financial === "REFUNDED" ? "Customer request" : "Damaged in transit",
         totalRefundedSet: bag(refunded, currency),
-        refundLineItems: refundLines.map((l) => ({ lineItemId: l.id, quantity: l.quantity, subtotalSet: l.discountedTotalSet })),
+        refundLineItems: refundLines.map((l) => ({
+          lineItemId: l.id,
+          quantity: l.quantity,
+          subtotalSet: l.discountedTotalSet,
+        })),
       });
       transactions.push({
-        __typename: "OrderTransaction", id: gid("OrderTransaction", 9_000_000 + nextId()), kind: "REFUND",
-        status: "SUCCESS", gateway: "shopify_payments", createdAt: iso(refundAt), processedAt: iso(refundAt), amountSet: bag(refunded, currency),
+        __typename: "OrderTransaction",
+        id: gid("OrderTransaction", 9_000_000 + nextId()),
+        kind: "REFUND",
+        status: "SUCCESS",
+        gateway: "shopify_payments",
+        createdAt: iso(refundAt),
+        processedAt: iso(refundAt),
+        amountSet: bag(refunded, currency),
       });
     }
 
@@ -398,7 +625,11 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       cancelledAt,
       cancelReason: cancelled ? r.pick(["CUSTOMER", "INVENTORY", "DECLINED"]) : null,
       closed: Boolean(cancelled || (fulfillmentStatus === "FULFILLED" && age > 30)),
-      closedAt: cancelled ? cancelledAt : fulfillmentStatus === "FULFILLED" && age > 30 ? iso(created + 30 * DAY) : null,
+      closedAt: cancelled
+        ? cancelledAt
+        : fulfillmentStatus === "FULFILLED" && age > 30
+          ? iso(created + 30 * DAY)
+          : null,
       email,
       phone,
       customerId: customer?.id ?? null,
@@ -413,7 +644,15 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       shippingAddress: shipping,
       billingAddress: shipping,
       lineItems: lines,
-      shippingLines: [{ id: gid("ShippingLine", 3_000_000 + nextId()), title: shippingCost === 0 ? "Free shipping" : "Standard", code: "STANDARD", originalPriceSet: bag(shippingCost, currency), discountedPriceSet: bag(shippingCost, currency) }],
+      shippingLines: [
+        {
+          id: gid("ShippingLine", 3_000_000 + nextId()),
+          title: shippingCost === 0 ? "Free shipping" : "Standard",
+          code: "STANDARD",
+          originalPriceSet: bag(shippingCost, currency),
+          discountedPriceSet: bag(shippingCost, currency),
+        },
+      ],
       taxLines,
       discountCodes: discountCode ? [discountCode] : [],
       subtotalPriceSet: bag(subtotal, currency),

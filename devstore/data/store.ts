@@ -44,7 +44,12 @@ export class ShopStore {
 
   /** Any record with this global ID. */
   node(id: string): Order | Customer | Product | Shop | undefined {
-    return this.ordersById.get(id) ?? this.customersById.get(id) ?? this.productsById.get(id) ?? (id === this.shop.id ? this.shop : undefined);
+    return (
+      this.ordersById.get(id) ??
+      this.customersById.get(id) ??
+      this.productsById.get(id) ??
+      (id === this.shop.id ? this.shop : undefined)
+    );
   }
 }
 

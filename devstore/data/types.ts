@@ -203,7 +203,13 @@ export interface Order {
   shippingAddress: Address | null;
   billingAddress: Address | null;
   lineItems: LineItem[];
-  shippingLines: { id: string; title: string; code: string; originalPriceSet: MoneyBag; discountedPriceSet: MoneyBag }[];
+  shippingLines: {
+    id: string;
+    title: string;
+    code: string;
+    originalPriceSet: MoneyBag;
+    discountedPriceSet: MoneyBag;
+  }[];
   taxLines: TaxLine[];
   discountCodes: string[];
   subtotalPriceSet: MoneyBag;

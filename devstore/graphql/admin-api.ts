@@ -7,7 +7,7 @@ import {
   buildClientSchema,
   execute,
   getNamedType,
-  GraphQLError,
+  type GraphQLError,
   isAbstractType,
   isEnumType,
   isListType,
@@ -78,7 +78,11 @@ class Bucket {
     this.last = now;
   }
   status(): ThrottleStatus {
-    return { maximumAvailable: this.maximum, currentlyAvailable: Math.floor(this.available), restoreRate: this.restoreRate };
+    return {
+      maximumAvailable: this.maximum,
+      currentlyAvailable: Math.floor(this.available),
+      restoreRate: this.restoreRate,
+    };
   }
 }
 
@@ -91,7 +95,10 @@ export interface AdminApi {
   reset(): void;
 }
 
-export function createAdminApi(store: DevStore, { origin, now = () => Date.now() }: { origin: () => string; now?: () => number }): AdminApi {
+export function createAdminApi(
+  store: DevStore,
+  { origin, now = () => Date.now() }: { origin: () => string; now?: () => number },
+): AdminApi {
   const schema = adminSchema();
   const documents = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
   const buckets = new Map<string, Bucket>();
@@ -125,7 +132,8 @@ export function createAdminApi(store: DevStore, { origin, now = () => Date.now()
   const fieldResolver: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
     const override = resolvers[info.parentType.name]?.[info.fieldName];
     if (override) return override(source, args, context, info);
-    const value = source && typeof source === "object" ? (source as Record<string, unknown>)[info.fieldName] : undefined;
+    const value =
+      source && typeof source === "object" ? (source as Record<string, unknown>)[info.fieldName] : undefined;
     if (value === undefined) return emptyValue(info.returnType, info.schema);
     return shapeValue(value, info.returnType, args);
   };
@@ -166,14 +174,27 @@ export function createAdminApi(store: DevStore, { origin, now = () => Date.now()
       if (force && force.count > 0) {
         force.count--;
         if (force.mode === "http") {
-          return { status: 429, headers: { "Retry-After": "1" }, body: { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." } };
+          return {
+            status: 429,
+            headers: { "Retry-After": "1" },
+            body: {
+              errors:
+                "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.",
+            },
+          };
         }
         return { status: 200, headers: {}, body: throttled(throttleExtensions(null)) };
       }
       if (bucket.available < requested) return { status: 200, headers: {}, body: throttled(throttleExtensions(null)) };
       bucket.available -= requested;
 
-      const context: Context = { store: shopStore, scopes: input.scopes, origin: origin(), now: now(), persist: () => store.changed() };
+      const context: Context = {
+        store: shopStore,
+        scopes: input.scopes,
+        origin: origin(),
+        now: now(),
+        persist: () => store.changed(),
+      };
       const result = execute({
         schema,
         document: entry.document,
@@ -206,7 +227,12 @@ export function createAdminApi(store: DevStore, { origin, now = () => Date.now()
 
 function throttled(extensions: unknown) {
   return {
-    errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+    errors: [
+      {
+        message: "Throttled",
+        extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+      },
+    ],
     extensions,
   };
 }
@@ -218,19 +244,35 @@ export function shopifyError(error: GraphQLError): Record<string, unknown> {
   if (error.path) base.path = error.path;
   let m = /^Cannot query field "(.+)" on type "(.+)"\./.exec(error.message);
   if (m) {
-    return { ...base, message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`, extensions: { code: "undefinedField", typeName: m[2], fieldName: m[1] } };
+    return {
+      ...base,
+      message: `Field '${m[1]}' doesn't exist on type '${m[2]}'`,
+      extensions: { code: "undefinedField", typeName: m[2], fieldName: m[1] },
+    };
   }
   m = /^Unknown argument "(.+)" on field "(.+)\.(.+)"\./.exec(error.message);
   if (m) {
-    return { ...base, message: `Field '${m[3]}' doesn't accept argument '${m[1]}'`, extensions: { code: "argumentNotAccepted", name: m[3], typeName: "Field", argumentName: m[1] } };
+    return {
+      ...base,
+      message: `Field '${m[3]}' doesn't accept argument '${m[1]}'`,
+      extensions: { code: "argumentNotAccepted", name: m[3], typeName: "Field", argumentName: m[1] },
+    };
   }
   m = /^Variable "\$(.+)" of type "(.+)" used in position expecting type "(.+)"\./.exec(error.message);
   if (m) {
-    return { ...base, message: `Type mismatch on variable $${m[1]} and argument (${m[2]} / ${m[3]})`, extensions: { code: "variableMismatch", variableName: m[1], typeName: m[2] } };
+    return {
+      ...base,
+      message: `Type mismatch on variable $${m[1]} and argument (${m[2]} / ${m[3]})`,
+      extensions: { code: "variableMismatch", variableName: m[1], typeName: m[2] },
+    };
   }
   m = /^Field "(.+)" argument "(.+)" of type "(.+)" is required, but it was not provided\./.exec(error.message);
   if (m) {
-    return { ...base, message: `Field '${m[1]}' is missing required arguments: ${m[2]}`, extensions: { code: "missingRequiredArguments", className: "Field", name: m[1], arguments: m[2] } };
+    return {
+      ...base,
+      message: `Field '${m[1]}' is missing required arguments: ${m[2]}`,
+      extensions: { code: "missingRequiredArguments", className: "Field", name: m[1], arguments: m[2] },
+    };
   }
   return error.extensions && Object.keys(error.extensions).length ? { ...base, extensions: error.extensions } : base;
 }
@@ -246,14 +288,17 @@ export function shapeValue(value: unknown, type: GraphQLOutputType, args: Record
 export function connection<T>(items: T[], args: Record<string, unknown>) {
   let start = 0;
   let end = items.length;
-  const decode = (cursor: unknown) => (typeof cursor === "string" ? Number(Buffer.from(cursor, "base64url").toString()) : NaN);
+  const decode = (cursor: unknown) =>
+    typeof cursor === "string" ? Number(Buffer.from(cursor, "base64url").toString()) : NaN;
   const after = decode(args.after);
   const before = decode(args.before);
   if (!Number.isNaN(after)) start = Math.max(start, after + 1);
   if (!Number.isNaN(before)) end = Math.min(end, before);
   if (typeof args.first === "number") end = Math.min(end, start + args.first);
   if (typeof args.last === "number") start = Math.max(start, end - args.last);
-  const slice = items.slice(start, end).map((node, i) => ({ node, cursor: Buffer.from(String(start + i)).toString("base64url") }));
+  const slice = items
+    .slice(start, end)
+    .map((node, i) => ({ node, cursor: Buffer.from(String(start + i)).toString("base64url") }));
   return {
     edges: slice,
     nodes: slice.map((edge) => edge.node),

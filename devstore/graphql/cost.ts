@@ -18,8 +18,15 @@ import {
   type ValueNode,
 } from "graphql";
 
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: unknown): number {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: unknown,
+): number {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return 0;
   const fragments = new Map(
@@ -35,11 +42,16 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, operati
   return fields.reduce((sum, field) => sum + fieldCost(field, root, schema, fragments, vars), 0);
 }
 
-function collectFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+function collectFields(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): FieldNode[] {
   const out: FieldNode[] = [];
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) out.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) out.push(...collectFields(selection.selectionSet, fragments, seen));
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      out.push(...collectFields(selection.selectionSet, fragments, seen));
     else {
       const fragment = fragments.get(selection.name.value);
       if (fragment && !seen.has(fragment.name.value)) {
@@ -75,7 +87,10 @@ function fieldCost(
   const named = getNamedType(definition.type);
   if (!field.selectionSet || !(isObjectType(named) || isAbstractType(named))) return 0;
   const children = (type: GraphQLNamedType, selectionSet: SelectionSetNode) =>
-    collectFields(selectionSet, fragments).reduce((sum, child) => sum + fieldCost(child, type, schema, fragments, vars), 0);
+    collectFields(selectionSet, fragments).reduce(
+      (sum, child) => sum + fieldCost(child, type, schema, fragments, vars),
+      0,
+    );
   const size = Number(argValue(field, "first", vars) ?? argValue(field, "last", vars) ?? NaN);
 
   if (named.name.endsWith("Connection") && isObjectType(named)) {

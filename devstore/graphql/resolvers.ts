@@ -30,7 +30,13 @@ function orderSearchValues(order: Order, field: string | null, context: Context)
   switch (field) {
     case null: {
       const customer = order.customerId ? context.store.customersById.get(order.customerId) : undefined;
-      return [order.name, order.name.replace(/^#/, ""), order.email, customer?.firstName ?? null, customer?.lastName ?? null];
+      return [
+        order.name,
+        order.name.replace(/^#/, ""),
+        order.email,
+        customer?.firstName ?? null,
+        customer?.lastName ?? null,
+      ];
     }
     case "name":
       return [order.name, order.name.replace(/^#/, "")];
@@ -54,7 +60,16 @@ function orderSearchValues(order: Order, field: string | null, context: Context)
       return [order.displayFinancialStatus];
     case "fulfillment_status": {
       const s = order.displayFulfillmentStatus;
-      return [s, s === "FULFILLED" ? "shipped" : s === "UNFULFILLED" ? "unshipped" : s === "PARTIALLY_FULFILLED" ? "partial" : null];
+      return [
+        s,
+        s === "FULFILLED"
+          ? "shipped"
+          : s === "UNFULFILLED"
+            ? "unshipped"
+            : s === "PARTIALLY_FULFILLED"
+              ? "partial"
+              : null,
+      ];
     }
     case "status":
       return [order.cancelledAt ? "cancelled" : order.closed ? "closed" : "open"];
@@ -80,13 +95,17 @@ function searchOrders(context: Context, args: Args, scope?: (o: Order) => boolea
   // Fast paths for the lookups apps make most: by name and by email.
   let candidates: Order[] = store.data.orders;
   if (tree?.kind === "term" && tree.op === ":" && tree.field === "name") {
-    const order = store.ordersByName.get(tree.value.toUpperCase()) ?? store.ordersByName.get(`#${tree.value}`.toUpperCase());
+    const order =
+      store.ordersByName.get(tree.value.toUpperCase()) ?? store.ordersByName.get(`#${tree.value}`.toUpperCase());
     candidates = order ? [order] : [];
   } else if (tree?.kind === "term" && tree.op === ":" && tree.field === "email") {
     candidates = store.ordersByEmail.get(tree.value.toLowerCase()) ?? [];
   }
   let result = candidates.filter(
-    (order) => visible(order, context) && (!scope || scope(order)) && matches(tree, (field) => orderSearchValues(order, field, context)),
+    (order) =>
+      visible(order, context) &&
+      (!scope || scope(order)) &&
+      matches(tree, (field) => orderSearchValues(order, field, context)),
   );
   const key = ORDER_SORT[String(args.sortKey ?? "ID")] ?? ORDER_SORT.ID!;
   result = [...result].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -119,7 +138,9 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
     QueryRoot: {
       shop: r((_s, _a, c) => c.store.shop),
       shopLocales: r((_s, args, c) =>
-        c.store.shop.locales.filter((l) => args.published === undefined || args.published === null || l.published === args.published),
+        c.store.shop.locales.filter(
+          (l) => args.published === undefined || args.published === null || l.published === args.published,
+        ),
       ),
       orders: r((_s, args, c) => connection(searchOrders(c, args), args)),
       order: r((_s, args, c) => {
@@ -146,7 +167,15 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       products: r((_s, args, c) => {
         const tree = parseSearch(typeof args.query === "string" ? args.query : "");
         const list = c.store.data.products.filter((p) =>
-          matches(tree, (field) => (field === "handle" ? [p.handle] : field === "title" ? [p.title] : field === "id" ? [numericId(p.id)] : [p.title, p.handle])),
+          matches(tree, (field) =>
+            field === "handle"
+              ? [p.handle]
+              : field === "title"
+                ? [p.title]
+                : field === "id"
+                  ? [numericId(p.id)]
+                  : [p.title, p.handle],
+          ),
         );
         return connection(list, args);
       }),
@@ -165,17 +194,39 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       metafieldsSet: r((_s, args, c) => {
         const inputs = (args.metafields as Record<string, unknown>[]) ?? [];
         const userErrors: { field: string[]; message: string; code: string; elementIndex: number | null }[] = [];
-        if (inputs.length > 25) userErrors.push({ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null });
+        if (inputs.length > 25)
+          userErrors.push({
+            field: ["metafields"],
+            message: "Exceeded the maximum metafields input limit of 25.",
+            code: "LESS_THAN_OR_EQUAL_TO",
+            elementIndex: null,
+          });
         const owners = inputs.map((input, index) => {
           const owner = c.store.node(String(input.ownerId));
           if (!owner || !("metafields" in owner)) {
-            userErrors.push({ field: ["metafields", String(index), "ownerId"], message: "Owner does not exist.", code: "INVALID_VALUE", elementIndex: index });
+            userErrors.push({
+              field: ["metafields", String(index), "ownerId"],
+              message: "Owner does not exist.",
+              code: "INVALID_VALUE",
+              elementIndex: index,
+            });
             return null;
           }
           const error = validateMetafieldValue(String(input.type ?? ""), String(input.value ?? ""));
-          if (error) userErrors.push({ field: ["metafields", String(index), "value"], message: error, code: "INVALID_VALUE", elementIndex: index });
+          if (error)
+            userErrors.push({
+              field: ["metafields", String(index), "value"],
+              message: error,
+              code: "INVALID_VALUE",
+              elementIndex: index,
+            });
           if (!input.type && !findMetafield(owner, { namespace: input.namespace ?? "$app", key: input.key })) {
-            userErrors.push({ field: ["metafields", String(index), "type"], message: "Type can't be blank.", code: "BLANK", elementIndex: index });
+            userErrors.push({
+              field: ["metafields", String(index), "type"],
+              message: "Type can't be blank.",
+              code: "BLANK",
+              elementIndex: index,
+            });
           }
           return owner as { metafields: Metafield[] };
         });
@@ -215,7 +266,14 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       images: r((p: Product, args) => connection(p.images, args)),
       media: r((p: Product, args) =>
         connection(
-          p.images.map((image) => ({ __typename: "MediaImage", id: image.id.replace("ProductImage", "MediaImage"), alt: image.altText, image, mediaContentType: "IMAGE", status: "READY" })),
+          p.images.map((image) => ({
+            __typename: "MediaImage",
+            id: image.id.replace("ProductImage", "MediaImage"),
+            alt: image.altText,
+            image,
+            mediaContentType: "IMAGE",
+            status: "READY",
+          })),
           args,
         ),
       ),
@@ -228,43 +286,88 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
     },
     Customer: {
       email: r((customer: Customer) => customer.email),
-      defaultEmailAddress: r((customer: Customer) => (customer.email ? { emailAddress: customer.email, marketingState: "NOT_SUBSCRIBED" } : null)),
-      defaultPhoneNumber: r((customer: Customer) => (customer.phone ? { phoneNumber: customer.phone, marketingState: "NOT_SUBSCRIBED" } : null)),
-      orders: r((customer: Customer, args, c) => connection(searchOrders(c, args, (o) => o.customerId === customer.id), args)),
-      numberOfOrders: r((customer: Customer, _a, c) => String(c.store.data.orders.filter((o) => o.customerId === customer.id).length)),
+      defaultEmailAddress: r((customer: Customer) =>
+        customer.email ? { emailAddress: customer.email, marketingState: "NOT_SUBSCRIBED" } : null,
+      ),
+      defaultPhoneNumber: r((customer: Customer) =>
+        customer.phone ? { phoneNumber: customer.phone, marketingState: "NOT_SUBSCRIBED" } : null,
+      ),
+      orders: r((customer: Customer, args, c) =>
+        connection(
+          searchOrders(c, args, (o) => o.customerId === customer.id),
+          args,
+        ),
+      ),
+      numberOfOrders: r((customer: Customer, _a, c) =>
+        String(c.store.data.orders.filter((o) => o.customerId === customer.id).length),
+      ),
       state: r((customer: Customer) => (customer.hasAccount ? "ENABLED" : "DISABLED")),
       legacyResourceId: r((customer: Customer) => numericId(customer.id)),
     },
     Order: {
-      customer: r((order: Order, _a, c) => (order.customerId ? c.store.customersById.get(order.customerId) ?? null : null)),
+      customer: r((order: Order, _a, c) =>
+        order.customerId ? (c.store.customersById.get(order.customerId) ?? null) : null,
+      ),
       legacyResourceId: r((order: Order) => numericId(order.id)),
       lineItems: r((order: Order, args) => connection(order.lineItems, args)),
-      shippingLines: r((order: Order, args) => connection(order.shippingLines.map((l) => withTypename(l, "ShippingLine")), args)),
-      fulfillments: r((order: Order, args) => (typeof args.first === "number" ? order.fulfillments.slice(0, args.first) : order.fulfillments)),
+      shippingLines: r((order: Order, args) =>
+        connection(
+          order.shippingLines.map((l) => withTypename(l, "ShippingLine")),
+          args,
+        ),
+      ),
+      fulfillments: r((order: Order, args) =>
+        typeof args.first === "number" ? order.fulfillments.slice(0, args.first) : order.fulfillments,
+      ),
       fulfillmentsCount: r((order: Order) => ({ count: order.fulfillments.length, precision: "EXACT" })),
-      refunds: r((order: Order, args) => (typeof args.first === "number" ? order.refunds.slice(0, args.first) : order.refunds)),
-      transactions: r((order: Order, args) => (typeof args.first === "number" ? order.transactions.slice(0, args.first) : order.transactions)),
-      statusPageUrl: r((order: Order, _a, c) => `https://${c.store.shop.myshopifyDomain}/${numericId(c.store.shop.id)}/orders/${order.confirmationNumber.toLowerCase()}/authenticate`),
+      refunds: r((order: Order, args) =>
+        typeof args.first === "number" ? order.refunds.slice(0, args.first) : order.refunds,
+      ),
+      transactions: r((order: Order, args) =>
+        typeof args.first === "number" ? order.transactions.slice(0, args.first) : order.transactions,
+      ),
+      statusPageUrl: r(
+        (order: Order, _a, c) =>
+          `https://${c.store.shop.myshopifyDomain}/${numericId(c.store.shop.id)}/orders/${order.confirmationNumber.toLowerCase()}/authenticate`,
+      ),
       subtotalLineItemsQuantity: r((order: Order) => order.lineItems.reduce((sum, l) => sum + l.quantity, 0)),
-      currentSubtotalLineItemsQuantity: r((order: Order) => order.lineItems.reduce((sum, l) => sum + l.currentQuantity, 0)),
+      currentSubtotalLineItemsQuantity: r((order: Order) =>
+        order.lineItems.reduce((sum, l) => sum + l.currentQuantity, 0),
+      ),
       discountCode: r((order: Order) => order.discountCodes[0] ?? null),
-      fullyPaid: r((order: Order) => order.displayFinancialStatus === "PAID" || order.displayFinancialStatus === "PARTIALLY_REFUNDED"),
+      fullyPaid: r(
+        (order: Order) =>
+          order.displayFinancialStatus === "PAID" || order.displayFinancialStatus === "PARTIALLY_REFUNDED",
+      ),
       unpaid: r((order: Order) => order.displayFinancialStatus === "PENDING"),
     },
     LineItem: {
       product: r((line: LineItem, _a, c) => c.store.productsById.get(line.productId) ?? null),
-      variant: r((line: LineItem, _a, c) => c.store.productsById.get(line.productId)?.variants.find((v) => v.id === line.variantId) ?? null),
+      variant: r(
+        (line: LineItem, _a, c) =>
+          c.store.productsById.get(line.productId)?.variants.find((v) => v.id === line.variantId) ?? null,
+      ),
     },
     ProductVariant: {
-      product: r((variant: { id: string }, _a, c) => c.store.data.products.find((p) => p.variants.some((v) => v.id === variant.id)) ?? null),
+      product: r(
+        (variant: { id: string }, _a, c) =>
+          c.store.data.products.find((p) => p.variants.some((v) => v.id === variant.id)) ?? null,
+      ),
     },
     Fulfillment: {
-      trackingInfo: r((f: Fulfillment, args) => (typeof args.first === "number" ? f.trackingInfo.slice(0, args.first) : f.trackingInfo)),
+      trackingInfo: r((f: Fulfillment, args) =>
+        typeof args.first === "number" ? f.trackingInfo.slice(0, args.first) : f.trackingInfo,
+      ),
       fulfillmentLineItems: r((f: Fulfillment, args, c) => {
         const order = c.store.data.orders.find((o) => o.fulfillments.includes(f));
         const lines = (order?.lineItems ?? []).filter((l) => f.lineItemIds.includes(l.id));
         return connection(
-          lines.map((lineItem) => ({ __typename: "FulfillmentLineItem", id: lineItem.id.replace("LineItem", "FulfillmentLineItem"), quantity: lineItem.quantity, lineItem })),
+          lines.map((lineItem) => ({
+            __typename: "FulfillmentLineItem",
+            id: lineItem.id.replace("LineItem", "FulfillmentLineItem"),
+            quantity: lineItem.quantity,
+            lineItem,
+          })),
           args,
         );
       }),

@@ -97,7 +97,10 @@ export function parseSearch(input: string): SearchNode | null {
 }
 
 /** `fields` maps a search field to the record's values for it (strings, or dates as ms). */
-export function matches(node: SearchNode | null, lookup: (field: string | null) => (string | number | null | undefined)[]): boolean {
+export function matches(
+  node: SearchNode | null,
+  lookup: (field: string | null) => (string | number | null | undefined)[],
+): boolean {
   if (!node) return true;
   switch (node.kind) {
     case "and":

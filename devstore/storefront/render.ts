@@ -7,7 +7,13 @@ import { Liquid } from "liquidjs";
 import type { Customer, Product, Shop } from "../data/types";
 
 export const STOREFRONT_LOCALES = ["en", "de", "fr", "es", "ja"] as const;
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", de: "Deutsch", fr: "Français", es: "Español", ja: "日本語" };
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: "English",
+  de: "Deutsch",
+  fr: "Français",
+  es: "Español",
+  ja: "日本語",
+};
 
 type Messages = { [key: string]: string | Messages };
 
@@ -60,33 +66,47 @@ export function money(cents: unknown, currency: string, withCurrency = false): s
 }
 
 function registerFilters(engine: Liquid, extension: Extension | null) {
-  engine.registerFilter("t", function (this: { context: { getSync(path: string[]): unknown } }, key: unknown, ...args: unknown[]) {
-    if (!extension) throw new Error("The t filter needs a theme app extension's locales");
-    const locale = String(this.context.getSync(["request", "locale", "iso_code"]) ?? extension.defaultLocale);
-    const vars: Record<string, unknown> = {};
-    for (const arg of args) if (Array.isArray(arg)) vars[String(arg[0])] = arg[1];
-    let entry = lookup(extension.locales.get(locale), String(key)) ?? lookup(extension.locales.get(extension.defaultLocale), String(key));
-    if (entry && typeof entry !== "string" && typeof vars.count === "number") {
-      entry = entry[new Intl.PluralRules(locale).select(vars.count)] ?? entry.other;
-    }
-    if (typeof entry !== "string") return `translation missing: ${locale}.${String(key)}`;
-    return entry.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ""));
-  });
+  engine.registerFilter(
+    "t",
+    function (this: { context: { getSync(path: string[]): unknown } }, key: unknown, ...args: unknown[]) {
+      if (!extension) throw new Error("The t filter needs a theme app extension's locales");
+      const locale = String(this.context.getSync(["request", "locale", "iso_code"]) ?? extension.defaultLocale);
+      const vars: Record<string, unknown> = {};
+      for (const arg of args) if (Array.isArray(arg)) vars[String(arg[0])] = arg[1];
+      let entry =
+        lookup(extension.locales.get(locale), String(key)) ??
+        lookup(extension.locales.get(extension.defaultLocale), String(key));
+      if (entry && typeof entry !== "string" && typeof vars.count === "number") {
+        entry = entry[new Intl.PluralRules(locale).select(vars.count)] ?? entry.other;
+      }
+      if (typeof entry !== "string") return `translation missing: ${locale}.${String(key)}`;
+      return entry.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ""));
+    },
+  );
   engine.registerFilter("asset_url", (name: unknown) => `/extensions/${extension?.name ?? "_"}/assets/${String(name)}`);
   engine.registerFilter("money", function (this: { context: { getSync(path: string[]): unknown } }, cents: unknown) {
     return money(cents, String(this.context.getSync(["shop", "currency"]) ?? "USD"));
   });
-  engine.registerFilter("money_with_currency", function (this: { context: { getSync(path: string[]): unknown } }, cents: unknown) {
-    return money(cents, String(this.context.getSync(["shop", "currency"]) ?? "USD"), true);
-  });
-  const imageUrl = (image: unknown) => (image && typeof image === "object" && "src" in image ? String((image as { src: unknown }).src) : String(image ?? ""));
+  engine.registerFilter(
+    "money_with_currency",
+    function (this: { context: { getSync(path: string[]): unknown } }, cents: unknown) {
+      return money(cents, String(this.context.getSync(["shop", "currency"]) ?? "USD"), true);
+    },
+  );
+  const imageUrl = (image: unknown) =>
+    image && typeof image === "object" && "src" in image
+      ? String((image as { src: unknown }).src)
+      : String(image ?? "");
   engine.registerFilter("image_url", imageUrl);
   engine.registerFilter("img_url", imageUrl);
   engine.registerFilter("image_tag", (src: unknown, ...args: unknown[]) => {
     const alt = args.find((a) => Array.isArray(a) && a[0] === "alt") as [string, unknown] | undefined;
     return `<img src="${String(src)}" alt="${String(alt?.[1] ?? "")}" loading="lazy">`;
   });
-  engine.registerFilter("stylesheet_tag", (url: unknown) => `<link rel="stylesheet" href="${String(url)}" media="all">`);
+  engine.registerFilter(
+    "stylesheet_tag",
+    (url: unknown) => `<link rel="stylesheet" href="${String(url)}" media="all">`,
+  );
   engine.registerFilter("script_tag", (url: unknown) => `<script src="${String(url)}" defer></script>`);
 }
 
@@ -110,11 +130,18 @@ export class Storefront {
         locales.set(match[1]!, JSON.parse(readFileSync(path.join(localeDir, file), "utf8")) as Messages);
         if (match[2]) defaultLocale = match[1]!;
       }
-      const engine = new Liquid({ root: [path.join(dir, "snippets")], extname: ".liquid", strictFilters: true, ownPropertyOnly: true });
+      const engine = new Liquid({
+        root: [path.join(dir, "snippets")],
+        extname: ".liquid",
+        strictFilters: true,
+        ownPropertyOnly: true,
+      });
       const extension: Extension = { name, dir, locales, defaultLocale, engine };
       registerFilters(engine, extension);
       this.extensions.push(extension);
-      for (const file of readdirSync(path.join(dir, "blocks")).filter((f) => f.endsWith(".liquid")).sort()) {
+      for (const file of readdirSync(path.join(dir, "blocks"))
+        .filter((f) => f.endsWith(".liquid"))
+        .sort()) {
         const source = readFileSync(path.join(dir, "blocks", file), "utf8");
         const schemaText = SCHEMA.exec(source)?.[1];
         this.blocks.push({
@@ -142,7 +169,13 @@ export class Storefront {
         locale,
       },
       customer: customer
-        ? { id: Number(customer.id.split("/").pop()), email: customer.email, first_name: customer.firstName, last_name: customer.lastName, name: customer.displayName }
+        ? {
+            id: Number(customer.id.split("/").pop()),
+            email: customer.email,
+            first_name: customer.firstName,
+            last_name: customer.lastName,
+            name: customer.displayName,
+          }
         : null,
       product: page.product
         ? {
@@ -150,7 +183,9 @@ export class Storefront {
             handle: page.product.handle,
             title: page.product.title,
             price: Math.round(Number(page.product.variants[0]?.price ?? 0) * 100),
-            featured_image: page.product.images[0] ? { src: `${page.origin}${page.product.images[0].url}`, alt: page.product.images[0].altText } : null,
+            featured_image: page.product.images[0]
+              ? { src: `${page.origin}${page.product.images[0].url}`, alt: page.product.images[0].altText }
+              : null,
           }
         : null,
       request: {
@@ -160,13 +195,19 @@ export class Storefront {
         host: new URL(page.origin).host,
         design_mode: false,
       },
-      localization: { available_languages: STOREFRONT_LOCALES.map((l) => ({ iso_code: l, endonym_name: LANGUAGE_NAMES[l] })) },
+      localization: {
+        available_languages: STOREFRONT_LOCALES.map((l) => ({ iso_code: l, endonym_name: LANGUAGE_NAMES[l] })),
+      },
       routes: { root_url: rootUrl, account_url: "/account", account_login_url: "/account/login", cart_url: "/cart" },
       block: block
         ? {
             id: `AbCdEf${blockIndex}`,
             type: `shopify://apps/care-desk/blocks/${block.name}`,
-            settings: Object.fromEntries((block.schema.settings ?? []).filter((s) => s.id).map((s) => [s.id!, s.default ?? (s.type === "checkbox" ? false : null)])),
+            settings: Object.fromEntries(
+              (block.schema.settings ?? [])
+                .filter((s) => s.id)
+                .map((s) => [s.id!, s.default ?? (s.type === "checkbox" ? false : null)]),
+            ),
             shopify_attributes: "",
           }
         : null,
@@ -174,7 +215,9 @@ export class Storefront {
   }
 
   blocksFor(pageType: PageContext["pageType"]): ThemeBlock[] {
-    return this.blocks.filter((b) => !b.schema.enabled_on?.templates || b.schema.enabled_on.templates.some((t) => pageType.startsWith(t)));
+    return this.blocks.filter(
+      (b) => !b.schema.enabled_on?.templates || b.schema.enabled_on.templates.some((t) => pageType.startsWith(t)),
+    );
   }
 
   async renderBlock(block: ThemeBlock, page: PageContext, index = 0): Promise<string> {
@@ -191,8 +234,10 @@ export class Storefront {
   blockAssets(blocks: ThemeBlock[]): string {
     const tags = new Set<string>();
     for (const block of blocks) {
-      if (block.schema.stylesheet) tags.add(`<link rel="stylesheet" href="/extensions/${block.extension}/assets/${block.schema.stylesheet}">`);
-      if (block.schema.javascript) tags.add(`<script src="/extensions/${block.extension}/assets/${block.schema.javascript}" defer></script>`);
+      if (block.schema.stylesheet)
+        tags.add(`<link rel="stylesheet" href="/extensions/${block.extension}/assets/${block.schema.stylesheet}">`);
+      if (block.schema.javascript)
+        tags.add(`<script src="/extensions/${block.extension}/assets/${block.schema.javascript}" defer></script>`);
     }
     return [...tags].join("\n");
   }
@@ -208,11 +253,22 @@ export class Storefront {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A minimal theme layout: header with the shop, language and account; content; footer. */
-export function layout({ page, title, content, head = "" }: { page: PageContext; title: string; content: string; head?: string }): string {
+export function layout({
+  page,
+  title,
+  content,
+  head = "",
+}: {
+  page: PageContext;
+  title: string;
+  content: string;
+  head?: string;
+}): string {
   const prefix = (locale: string) => (locale === "en" ? "" : `/${locale}`);
   const bare = page.path.replace(/^\/(de|fr|es|ja)(?=\/|$)/, "") || "/";
   const languages = STOREFRONT_LOCALES.map(
-    (l) => `<a href="${prefix(l)}${bare}" hreflang="${l}" lang="${l}"${l === page.locale ? ' aria-current="true"' : ""}>${LANGUAGE_NAMES[l]}</a>`,
+    (l) =>
+      `<a href="${prefix(l)}${bare}" hreflang="${l}" lang="${l}"${l === page.locale ? ' aria-current="true"' : ""}>${LANGUAGE_NAMES[l]}</a>`,
   ).join(" ");
   const account = page.customer
     ? `<span>${escape(page.customer.displayName)}</span> <a href="/account/logout">Sign out</a>`

@@ -35,7 +35,14 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
   it("stores, loads and deletes Shopify sessions (official Prisma session storage)", async () => {
     // GIVEN the session storage on this database
     const storage = new PrismaSessionStorage(db.default);
-    const session = new Session({ id: `offline_${shop}`, shop, state: "s", isOnline: false, scope: "read_orders", accessToken: "shpat_x" });
+    const session = new Session({
+      id: `offline_${shop}`,
+      shop,
+      state: "s",
+      isOnline: false,
+      scope: "read_orders",
+      accessToken: "shpat_x",
+    });
     // WHEN a session is stored
     expect(await storage.storeSession(session)).toBe(true);
     // THEN it loads back equal, is found by shop, and is gone after deletion
@@ -71,7 +78,9 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     await lookup.recordLookup({ shop, outcome: "found" });
     await lookup.recordLookup({ shop, outcome: "not_found" });
     await lookup.recordLookup({ shop: "other.myshopify.com", outcome: "found" });
-    await db.default.lookupEvent.create({ data: { shop, outcome: "found", createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+    await db.default.lookupEvent.create({
+      data: { shop, outcome: "found", createdAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
     expect(await lookup.lookupStats({ shop })).toEqual({ found: 2, notFound: 1, rateLimited: 0 });
   });
 
@@ -87,7 +96,8 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
 
     const locked = await lookup.createChallenge({ shop, orderId });
     for (let i = 0; i < 5; i++) await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: "x" + i });
-    for (let i = 0; i < 5; i++) await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: String(i).padStart(6, "9") });
+    for (let i = 0; i < 5; i++)
+      await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: String(i).padStart(6, "9") });
     expect(await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: locked.code })).toBe(false);
   });
 
@@ -96,7 +106,13 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     for (const s of [shop, "keep.myshopify.com"]) {
       await db.default.session.create({ data: { id: `offline_${s}`, shop: s, state: "", accessToken: "t" } });
       await db.default.shopSettings.create({
-        data: { shop: s, shopName: "x", contactEmail: "x@example.com", ianaTimezone: "UTC", storefrontUrl: "https://x.test" },
+        data: {
+          shop: s,
+          shopName: "x",
+          contactEmail: "x@example.com",
+          ianaTimezone: "UTC",
+          storefrontUrl: "https://x.test",
+        },
       });
       await lookup.recordLookup({ shop: s, outcome: "found" });
       await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/9" });

@@ -24,7 +24,11 @@ afterAll(async () => {
   await drop?.();
 });
 
-function webhook(topic: string, payload: object, { secret = TEST_APP_ENV.SHOPIFY_API_SECRET as string, id = randomUUID(), hmac = true } = {}) {
+function webhook(
+  topic: string,
+  payload: object,
+  { secret = TEST_APP_ENV.SHOPIFY_API_SECRET as string, id = randomUUID(), hmac = true } = {},
+) {
   const body = JSON.stringify(payload);
   const headers = new Headers({
     "Content-Type": "application/json",
@@ -58,13 +62,23 @@ const seedShop = async () => {
   });
   await prisma.shopSettings.upsert({
     where: { shop },
-    create: { shop, shopName: "Maple", contactEmail: "hi@maple.test", ianaTimezone: "UTC", storefrontUrl: "https://maple.test" },
+    create: {
+      shop,
+      shopName: "Maple",
+      contactEmail: "hi@maple.test",
+      ianaTimezone: "UTC",
+      storefrontUrl: "https://maple.test",
+    },
     update: {},
   });
 };
 
 describe.each([
-  ["webhooks.customers.data_request", "customers/data_request", { shop_domain: shop, customer: { id: 1 }, orders_requested: [1] }],
+  [
+    "webhooks.customers.data_request",
+    "customers/data_request",
+    { shop_domain: shop, customer: { id: 1 }, orders_requested: [1] },
+  ],
   ["webhooks.customers.redact", "customers/redact", { shop_domain: shop, customer: { id: 1 }, orders_to_redact: [1] }],
   ["webhooks.shop.redact", "shop/redact", { shop_domain: shop }],
   ["webhooks.app.uninstalled", "app/uninstalled", { id: 1 }],
@@ -106,6 +120,8 @@ describe("compliance and lifecycle effects", () => {
     await seedShop();
     const payload = { previous: ["read_orders"], current: ["read_orders", "read_all_orders"] };
     expect(await call("webhooks.app.scopes_update", webhook("app/scopes_update", payload))).toBe(200);
-    expect((await prisma.session.findUnique({ where: { id: `offline_${shop}` } }))?.scope).toBe("read_orders,read_all_orders");
+    expect((await prisma.session.findUnique({ where: { id: `offline_${shop}` } }))?.scope).toBe(
+      "read_orders,read_all_orders",
+    );
   });
 });

@@ -23,23 +23,41 @@ describe("app proxy signatures", () => {
   it("accepts a correctly signed GET and POST", async () => {
     const order = recentOrder(() => true, 10);
     expect((await fetch(signedUrl("/proxy/orders/lookup/"), { headers: { "User-Agent": BROWSER } })).status).toBe(200);
-    const response = await post(signedUrl("/proxy/orders/lookup/"), { order_number: order.name, contact: order.email! });
+    const response = await post(signedUrl("/proxy/orders/lookup/"), {
+      order_number: order.name,
+      contact: order.email!,
+    });
     expect(response.status).toBe(200);
   });
 
   it("refuses a tampered signature on GET and POST", async () => {
-    const tamper = (url: string) => url.replace(/signature=([0-9a-f])/, (_, c: string) => `signature=${c === "0" ? "1" : "0"}`);
-    expect((await fetch(tamper(signedUrl("/proxy/orders/lookup/")), { headers: { "User-Agent": BROWSER } })).status).toBe(400);
+    const tamper = (url: string) =>
+      url.replace(/signature=([0-9a-f])/, (_, c: string) => `signature=${c === "0" ? "1" : "0"}`);
+    expect(
+      (await fetch(tamper(signedUrl("/proxy/orders/lookup/")), { headers: { "User-Agent": BROWSER } })).status,
+    ).toBe(400);
     const order = recentOrder(() => true, 11);
-    const response = await post(tamper(signedUrl("/proxy/orders/lookup/")), { order_number: order.name, contact: order.email! });
+    const response = await post(tamper(signedUrl("/proxy/orders/lookup/")), {
+      order_number: order.name,
+      contact: order.email!,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).not.toContain(order.name);
   });
 
   it("refuses a signature made with another secret, a changed shop or a missing signature", async () => {
-    expect((await fetch(signedUrl("/proxy/orders/lookup/", {}, "not-the-secret"), { headers: { "User-Agent": BROWSER } })).status).toBe(400);
+    expect(
+      (await fetch(signedUrl("/proxy/orders/lookup/", {}, "not-the-secret"), { headers: { "User-Agent": BROWSER } }))
+        .status,
+    ).toBe(400);
     const changedShop = signedUrl("/proxy/orders/lookup/").replace(/shop=[^&]+/, "shop=evil.myshopify.com");
     expect((await fetch(changedShop, { headers: { "User-Agent": BROWSER } })).status).toBe(400);
-    expect((await fetch(`${inject("appUrl")}/proxy/orders/lookup/?shop=${inject("shop")}`, { headers: { "User-Agent": BROWSER } })).status).toBe(400);
+    expect(
+      (
+        await fetch(`${inject("appUrl")}/proxy/orders/lookup/?shop=${inject("shop")}`, {
+          headers: { "User-Agent": BROWSER },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

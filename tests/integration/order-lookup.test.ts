@@ -8,7 +8,10 @@ describe("order lookup", () => {
     // GIVEN a recent order with an email
     const order = recentOrder((o) => o.displayFulfillmentStatus === "FULFILLED");
     // WHEN the shopper types the number without # and the email in capitals with spaces
-    const answer = await lookup({ order_number: ` ${order.name.slice(1)} `, contact: `  ${order.email!.toUpperCase()} ` });
+    const answer = await lookup({
+      order_number: ` ${order.name.slice(1)} `,
+      contact: `  ${order.email!.toUpperCase()} `,
+    });
     // THEN they see that order, its items and its tracking
     expect(answer.status).toBe(200);
     expect(answer.text).toContain(`Order ${order.name}`);
@@ -87,7 +90,10 @@ describe("rate limits", () => {
     const statuses: number[] = [];
     let last = { status: 0, headers: new Headers(), text: "" };
     for (let i = 0; i < 7; i++) {
-      last = await lookup({ order_number: order.name, contact: `guess${i}@example.com`, locale: "fr" }, { ip: shopperIp() });
+      last = await lookup(
+        { order_number: order.name, contact: `guess${i}@example.com`, locale: "fr" },
+        { ip: shopperIp() },
+      );
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 6).every((s) => s === 404)).toBe(true);
@@ -99,7 +105,8 @@ describe("rate limits", () => {
   it("limits attempts per shopper address", async () => {
     const ip = shopperIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 13; i++) statuses.push((await lookup({ order_number: `#${90000 + i}`, contact: "a@example.com" }, { ip })).status);
+    for (let i = 0; i < 13; i++)
+      statuses.push((await lookup({ order_number: `#${90000 + i}`, contact: "a@example.com" }, { ip })).status);
     expect(statuses.slice(0, 12).every((s) => s === 404)).toBe(true);
     expect(statuses[12]).toBe(429);
     // another shopper is not affected

@@ -4,7 +4,8 @@ import { inject } from "vitest";
 import { seedShopData } from "../../devstore/data/seed";
 import type { Order } from "../../devstore/data/types";
 
-export const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+export const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
 /** The dev store seeds deterministically: the tests see the same orders it serves. */
 export const seeded = seedShopData();
@@ -25,7 +26,10 @@ export function shopperIp(): string {
   return `203.0.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 }
 
-export async function storefront(path: string, init: { method?: string; form?: Record<string, string>; ip?: string; headers?: Record<string, string> } = {}) {
+export async function storefront(
+  path: string,
+  init: { method?: string; form?: Record<string, string>; ip?: string; headers?: Record<string, string> } = {},
+) {
   const body = init.form ? new URLSearchParams(init.form) : undefined;
   const response = await fetch(`${inject("devstoreOrigin")}${path}`, {
     method: init.method ?? (body ? "POST" : "GET"),
@@ -36,8 +40,14 @@ export async function storefront(path: string, init: { method?: string; form?: R
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-export function lookup(form: Record<string, string>, { fragment = true, ip }: { fragment?: boolean; ip?: string } = {}) {
-  return storefront(`/apps/care/orders/lookup/${fragment ? "?view=fragment" : ""}`, { form: { locale: "en", ...form }, ip });
+export function lookup(
+  form: Record<string, string>,
+  { fragment = true, ip }: { fragment?: boolean; ip?: string } = {},
+) {
+  return storefront(`/apps/care/orders/lookup/${fragment ? "?view=fragment" : ""}`, {
+    form: { locale: "en", ...form },
+    ip,
+  });
 }
 
 export async function devstore(path: string, body?: unknown, method = body === undefined ? "GET" : "POST") {
@@ -50,5 +60,9 @@ export async function devstore(path: string, body?: unknown, method = body === u
 }
 
 export async function mailTo(to: string): Promise<{ subject: string; text: string; html: string | null }[]> {
-  return (await devstore(`/__devstore/mail.json?to=${encodeURIComponent(to)}`)) as { subject: string; text: string; html: string | null }[];
+  return (await devstore(`/__devstore/mail.json?to=${encodeURIComponent(to)}`)) as {
+    subject: string;
+    text: string;
+    html: string | null;
+  }[];
 }

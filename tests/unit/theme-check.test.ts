@@ -13,11 +13,15 @@ describe("Theme Check", () => {
     expect(themeExtensions).toContain("care-desk-theme");
   });
 
-  it.each(themeExtensions)("%s has no errors or warnings", async (name) => {
-    const offenses = await check(path.join(root, name));
-    const report = offenses
-      .filter((o) => o.severity <= Severity.WARNING)
-      .map((o) => `${o.check} ${path.basename(o.uri)}:${o.start.line + 1} ${o.message}`);
-    expect(report).toEqual([]);
-  }, 60_000);
+  it.each(themeExtensions)(
+    "%s has no errors or warnings",
+    async (name) => {
+      const offenses = await check(path.join(root, name));
+      const report = offenses
+        .filter((o) => o.severity <= Severity.WARNING)
+        .map((o) => `${o.check} ${path.basename(o.uri)}:${o.start.line + 1} ${o.message}`);
+      expect(report).toEqual([]);
+    },
+    60_000,
+  );
 });

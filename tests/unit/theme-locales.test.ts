@@ -20,7 +20,9 @@ function leaves(node: Messages, prefix = ""): Map<string, string | Messages> {
 }
 
 const placeholders = (value: string | Messages) =>
-  [...new Set((typeof value === "string" ? value : Object.values(value).join(" ")).match(/\{\{\s*\w+\s*\}\}/g) ?? [])].map((p) => p.replace(/\s/g, "")).sort();
+  [...new Set((typeof value === "string" ? value : Object.values(value).join(" ")).match(/\{\{\s*\w+\s*\}\}/g) ?? [])]
+    .map((p) => p.replace(/\s/g, ""))
+    .sort();
 
 for (const extension of readdirSync(root).filter((e) => existsSync(path.join(root, e, "locales")))) {
   const dir = path.join(root, extension, "locales");

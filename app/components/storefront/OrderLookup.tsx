@@ -184,10 +184,7 @@ export function OrderResult({
         {view.timeline.map(({ step, state }) => (
           <li key={step} data-state={state} aria-current={state === "current" ? "step" : undefined}>
             {t(`order_lookup.timeline.${step}`)}
-            <span className="care-desk__visually-hidden">
-              {" "}
-              ({t(`order_lookup.result.step_${state}`)})
-            </span>
+            <span className="care-desk__visually-hidden"> ({t(`order_lookup.result.step_${state}`)})</span>
           </li>
         ))}
       </ol>
@@ -214,7 +211,9 @@ export function OrderResult({
                   </>
                 ) : null}
               </dl>
-              {shipment.deliveredOn ? <p>{t("order_lookup.result.delivered_on", { date: shipment.deliveredOn })}</p> : null}
+              {shipment.deliveredOn ? (
+                <p>{t("order_lookup.result.delivered_on", { date: shipment.deliveredOn })}</p>
+              ) : null}
               {shipment.estimatedDelivery ? (
                 <p>{t("order_lookup.result.estimated_delivery", { date: shipment.estimatedDelivery })}</p>
               ) : null}

@@ -1,8 +1,8 @@
 // Responses of the order lookup's app proxy endpoints, in the shopper's language.
 import { resolveLocale, translator, type Translate } from "~/i18n/storefront";
-import type { LookupFieldError } from "~/models/order-lookup.server";
-import { orderView, type LookupOrder } from "~/models/order-lookup/view";
 import type { Contact } from "~/models/order-lookup/normalize";
+import { orderView, type LookupOrder } from "~/models/order-lookup/view";
+import type { LookupFieldError } from "~/models/order-lookup.server";
 import { CodeForm, LookupForm, Message, OrderResult } from "./OrderLookup";
 import { storefrontResponse, wantsFragment, type LiquidFn } from "./page.server";
 
@@ -36,7 +36,8 @@ function respond(ctx: ShopperContext, element: React.ReactElement, status = 200,
 
 /** A contact page link on the shop itself (never another origin or a script URL). */
 export function safeShopPath(value: unknown, fallback = "/pages/contact"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.length > 200) return fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.length > 200)
+    return fallback;
   return /^[\w\-/.~%]+$/.test(value) ? value : fallback;
 }
 
@@ -65,19 +66,18 @@ export function formErrorResponse(
 }
 
 /** The one answer for a wrong email, a wrong phone and an unknown order number. */
-export function notFoundResponse(ctx: ShopperContext, values: { order_number?: string; contact?: string }, readAllOrders: boolean) {
+export function notFoundResponse(
+  ctx: ShopperContext,
+  values: { order_number?: string; contact?: string },
+  readAllOrders: boolean,
+) {
   const t = ctx.t;
   return respond(
     ctx,
     <div>
       <Message tone="error">
         {t("order_lookup.errors.not_found")}
-        {readAllOrders ? null : (
-          <>
-            {" "}
-            {t("order_lookup.errors.too_old")}
-          </>
-        )}
+        {readAllOrders ? null : <> {t("order_lookup.errors.too_old")}</>}
       </Message>
       <LookupForm t={t} locale={ctx.locale} values={values} />
     </div>,
@@ -85,7 +85,13 @@ export function notFoundResponse(ctx: ShopperContext, values: { order_number?: s
   );
 }
 
-export function messageResponse(ctx: ShopperContext, key: string, status: number, vars?: Record<string, string | number>, headers?: HeadersInit) {
+export function messageResponse(
+  ctx: ShopperContext,
+  key: string,
+  status: number,
+  vars?: Record<string, string | number>,
+  headers?: HeadersInit,
+) {
   return respond(
     ctx,
     <div>
@@ -110,7 +116,12 @@ export function rateLimitedResponse(ctx: ShopperContext, retryAfterSeconds: numb
 export function orderResponse(
   ctx: ShopperContext,
   order: LookupOrder,
-  { timeZone, contact, sessionToken, contactPath }: { timeZone: string; contact: Contact; sessionToken: string; contactPath: string },
+  {
+    timeZone,
+    contact,
+    sessionToken,
+    contactPath,
+  }: { timeZone: string; contact: Contact; sessionToken: string; contactPath: string },
 ) {
   const view = orderView(order, { locale: ctx.locale, timeZone, contact });
   const contactUrl = `${contactPath}?${new URLSearchParams({ order: order.name })}`;
@@ -126,7 +137,10 @@ export function orderResponse(
   );
 }
 
-export function challengeResponse(ctx: ShopperContext, { challenge, email, error }: { challenge: string; email: string; error?: boolean }) {
+export function challengeResponse(
+  ctx: ShopperContext,
+  { challenge, email, error }: { challenge: string; email: string; error?: boolean },
+) {
   return respond(
     ctx,
     <CodeForm

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeLiquid, storefrontResponse } from "./page.server";
 import { safeShopPath } from "./order-lookup.server";
+import { escapeLiquid, storefrontResponse } from "./page.server";
 
 const liquid = (body: string, init?: ResponseInit & { layout?: boolean }) =>
   new Response(init?.layout === false ? `{% layout none %} ${body}` : body, {
@@ -10,7 +10,9 @@ const liquid = (body: string, init?: ResponseInit & { layout?: boolean }) =>
 
 describe("storefront responses", () => {
   it("never lets printed data be read as Liquid", () => {
-    expect(escapeLiquid("<p>{{ shop.secret }} {% raw %}</p>")).toBe("<p>&#123;&#123; shop.secret &#125;&#125; &#123;&#37; raw &#37;&#125;</p>");
+    expect(escapeLiquid("<p>{{ shop.secret }} {% raw %}</p>")).toBe(
+      "<p>&#123;&#123; shop.secret &#125;&#125; &#123;&#37; raw &#37;&#125;</p>",
+    );
   });
 
   it("renders a fragment without the theme layout and a page with it, uncached", async () => {
@@ -22,7 +24,7 @@ describe("storefront responses", () => {
     const page = storefrontResponse({ liquid, element, fragment: false, title: "Find your order", status: 404 });
     const body = await page.text();
     expect(page.status).toBe(404);
-    expect(body).toContain("<h1 class=\"care-desk__heading\">Find your order</h1>");
+    expect(body).toContain('<h1 class="care-desk__heading">Find your order</h1>');
     expect(body).toContain("<style>");
     expect(body).not.toContain("{% layout none %}");
   });
@@ -35,7 +37,7 @@ describe("safeShopPath", () => {
     ["//evil.example", "/pages/contact"],
     ["https://evil.example", "/pages/contact"],
     ["javascript:alert(1)", "/pages/contact"],
-    ["/pages/a\"><script>", "/pages/contact"],
+    ['/pages/a"><script>', "/pages/contact"],
     [undefined, "/pages/contact"],
   ])("%j → %j", (input, expected) => expect(safeShopPath(input)).toBe(expected));
 });

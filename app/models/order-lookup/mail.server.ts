@@ -46,7 +46,10 @@ export async function sendOrderLinks({
   const t = translator(locale);
   const intro = t("order_lookup.email.links_intro", { shop: profile.name });
   const ignore = t("order_lookup.email.links_ignore");
-  const lines = links.map((link) => ({ label: t("order_lookup.email.view_order", { name: link.name }), url: link.url }));
+  const lines = links.map((link) => ({
+    label: t("order_lookup.email.view_order", { name: link.name }),
+    url: link.url,
+  }));
   await sendMail({
     to,
     shopName: profile.name,

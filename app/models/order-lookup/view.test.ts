@@ -55,7 +55,13 @@ const steps = (o: LookupOrder) => orderTimeline(o).map((s) => `${s.step}:${s.sta
 
 describe("orderTimeline", () => {
   it("paid and waiting to ship", () => {
-    expect(steps(order())).toEqual(["placed:done", "paid:current", "fulfilled:upcoming", "in_transit:upcoming", "delivered:upcoming"]);
+    expect(steps(order())).toEqual([
+      "placed:done",
+      "paid:current",
+      "fulfilled:upcoming",
+      "in_transit:upcoming",
+      "delivered:upcoming",
+    ]);
   });
 
   it("payment pending", () => {
@@ -64,7 +70,13 @@ describe("orderTimeline", () => {
 
   it("shipped and on the way", () => {
     const o = order({ displayFulfillmentStatus: "FULFILLED", fulfillments: [shipment()] as never });
-    expect(steps(o)).toEqual(["placed:done", "paid:done", "fulfilled:done", "in_transit:current", "delivered:upcoming"]);
+    expect(steps(o)).toEqual([
+      "placed:done",
+      "paid:done",
+      "fulfilled:done",
+      "in_transit:current",
+      "delivered:upcoming",
+    ]);
   });
 
   it("delivered", () => {
@@ -127,13 +139,20 @@ describe("orderView", () => {
     const o = order({
       fulfillments: [
         shipment(),
-        shipment({ id: "gid://shopify/Fulfillment/2", trackingInfo: [{ company: "X", number: "1", url: "javascript:alert(1)" }] }),
+        shipment({
+          id: "gid://shopify/Fulfillment/2",
+          trackingInfo: [{ company: "X", number: "1", url: "javascript:alert(1)" }],
+        }),
         shipment({ id: "gid://shopify/Fulfillment/3", status: "CANCELLED" }),
       ] as never,
     });
     const view = orderView(o, { locale: "en", timeZone: "UTC", contact });
     expect(view.shipments).toHaveLength(2);
-    expect(view.shipments[0]).toMatchObject({ carrier: "DHL Express", number: "JD0142", url: "https://www.dhl.com/track?id=JD0142" });
+    expect(view.shipments[0]).toMatchObject({
+      carrier: "DHL Express",
+      number: "JD0142",
+      url: "https://www.dhl.com/track?id=JD0142",
+    });
     expect(view.shipments[1]?.url).toBeNull();
   });
 

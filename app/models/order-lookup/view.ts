@@ -23,7 +23,14 @@ export interface OrderView {
   name: string;
   placedOn: string;
   timeline: { step: TimelineStep; state: "done" | "current" | "upcoming" }[];
-  items: { id: string; title: string; variantTitle: string | null; quantity: number; total: string; image: { url: string; alt: string } | null }[];
+  items: {
+    id: string;
+    title: string;
+    variantTitle: string | null;
+    quantity: number;
+    total: string;
+    image: { url: string; alt: string } | null;
+  }[];
   moreItems: boolean;
   totals: { key: "subtotal" | "shipping" | "tax" | "discounts" | "total" | "refunded"; value: string }[];
   shipments: {
@@ -54,11 +61,16 @@ export function orderTimeline(order: LookupOrder): OrderView["timeline"] {
     const fulfillment = order.displayFulfillmentStatus;
     const shipments = order.fulfillments.filter((f) => f.status !== "CANCELLED");
     const partially = fulfillment === "PARTIALLY_FULFILLED";
-    steps.push({ step: partially ? "partially_fulfilled" : "fulfilled", done: fulfillment === "FULFILLED" || partially });
+    steps.push({
+      step: partially ? "partially_fulfilled" : "fulfilled",
+      done: fulfillment === "FULFILLED" || partially,
+    });
     const delivered = shipments.length > 0 && shipments.every((f) => f.displayStatus === "DELIVERED" || f.deliveredAt);
     const moving =
       delivered ||
-      shipments.some((f) => f.inTransitAt || f.displayStatus === "IN_TRANSIT" || f.displayStatus === "OUT_FOR_DELIVERY");
+      shipments.some(
+        (f) => f.inTransitAt || f.displayStatus === "IN_TRANSIT" || f.displayStatus === "OUT_FOR_DELIVERY",
+      );
     steps.push({ step: "in_transit", done: moving });
     steps.push({ step: "delivered", done: delivered && !partially });
   }

@@ -16,7 +16,10 @@ export default function App() {
   return (
     <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 640, margin: "4rem auto", padding: "0 1rem" }}>
       <h1>Care Desk</h1>
-      <p>One customer-care desk for your Shopify store: order lookup for guests, invoices, review replies and a contact inbox.</p>
+      <p>
+        One customer-care desk for your Shopify store: order lookup for guests, invoices, review replies and a contact
+        inbox.
+      </p>
       {showForm && (
         <Form method="post" action="/auth/login">
           <label htmlFor="shop">Shop domain</label>{" "}
