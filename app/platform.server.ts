@@ -34,6 +34,21 @@ if (platformOrigin) {
   process.env.APP_BRIDGE_URL = appBridgeUrl;
 }
 
+/**
+ * Document headers for the platform origin: the admin that embeds the app lives there too,
+ * so it may frame the app (the library's Content-Security-Policy names only Shopify's admin
+ * origins), and App Bridge is preloaded from there.
+ */
+export function platformDocumentHeaders(headers: Headers): void {
+  if (!platformOrigin) return;
+  const policy = headers.get("Content-Security-Policy");
+  if (policy?.includes("frame-ancestors")) {
+    headers.set("Content-Security-Policy", policy.replace("frame-ancestors", `frame-ancestors ${platformOrigin}`));
+  }
+  const link = headers.get("Link");
+  if (link?.includes(SHOPIFY_CDN_APP_BRIDGE)) headers.set("Link", link.replace(SHOPIFY_CDN_APP_BRIDGE, appBridgeUrl));
+}
+
 /** Installs the platform origin into the official library's HTTP layer. */
 export function usePlatformOrigin(): void {
   if (!platformOrigin) return;

@@ -71,7 +71,6 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   const shopByHandle = (handle: string) => store.listShops().find((s) => handleOf(s.shop.myshopifyDomain) === handle);
 
   app.get("/admin", (c) => c.redirect(`/store/${handleOf(defaultShop)}/apps/care-desk`));
-  app.get("/store/:handle/apps/care-desk/*", (c) => c.redirect(`/store/${c.req.param("handle")}/apps/care-desk`));
   app.get("/store/:handle/apps/care-desk", async (c) => {
     const shopStore = shopByHandle(c.req.param("handle"));
     if (!shopStore) return c.text("No such shop", 404);
@@ -480,7 +479,9 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = server.address() as AddressInfo;
-  origin = `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${address.port}`;
+  // "localhost", like the app: the admin and the embedded app are then the same site, as
+  // the browser's storage partitioning expects of a local setup.
+  origin = `http://localhost:${address.port}`;
 
   return {
     origin,

@@ -85,12 +85,14 @@
     }));
     post("nav", links);
   }
+  const style = document.createElement("style");
+  style.textContent = "ui-nav-menu { display: none; }";
+  document.head.append(style);
   if (!customElements.get("ui-nav-menu")) {
     customElements.define(
       "ui-nav-menu",
       class extends HTMLElement {
         connectedCallback() {
-          this.style.display = "none";
           queueMicrotask(syncNav);
           new MutationObserver(syncNav).observe(this, { childList: true, subtree: true, characterData: true });
         }
