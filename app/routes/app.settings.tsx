@@ -16,7 +16,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const form = await request.formData();
-  const strict = form.get("strictLookup") === "on";
+  const strict = form.get("strictLookup") === "true";
   if (strict && !mailConfigured()) {
     return { ok: false as const, error: "Strict mode sends one-time codes by email: configure SMTP_URL first." };
   }
@@ -49,6 +49,7 @@ export default function Settings() {
                   label="Strict mode: email a one-time code before showing order details"
                   helpText="Order number plus email or phone shows the order's status with personal data masked. In strict mode Care Desk also emails a 6-digit code to the order's address and shows the order only after it is entered."
                   name="strictLookup"
+                  value="true"
                   checked={strict}
                   onChange={setStrict}
                   disabled={!mail && !strict}

@@ -1,0 +1,193 @@
+// A guest finds their order in the storefront, with and without JavaScript, by keyboard,
+// in two languages; strict mode and the emailed links, read from the dev store's mailbox.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { recentOrder } from "../support/storefront";
+import { expectNoAxeViolations, launch, shopper } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openLookup(options: { javaScriptEnabled?: boolean; path?: string } = {}): Promise<Page> {
+  const page = await (await shopper(browser, options)).newPage();
+  await page.goto(options.path ?? "/pages/order-status");
+  return page;
+}
+
+async function mailsTo(to: string) {
+  const response = await fetch(`${inject("devstoreOrigin")}/__devstore/mail.json?to=${encodeURIComponent(to)}`);
+  return (await response.json()) as { subject: string; text: string }[];
+}
+
+describe("order lookup in the browser", () => {
+  it("finds an order in place with JavaScript: no page load, focus on the result, announced", async () => {
+    const order = recentOrder((o) => o.fulfillments.length > 0, 30);
+    const page = await openLookup();
+    const url = page.url();
+    await page.getByLabel("Order number").fill(order.name);
+    await page.getByLabel("Email or phone number").fill(order.email!);
+    await page.getByRole("button", { name: "Find my order" }).click();
+    const heading = page.getByRole("heading", { name: `Order ${order.name}` });
+    await heading.waitFor();
+    expect(page.url()).toBe(url);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Order ${order.name}`);
+    expect(await page.locator('[data-care-result][role="status"]').count()).toBe(1);
+    expect(await page.getByRole("link", { name: /Track package/ }).getAttribute("href")).toContain(
+      order.fulfillments[0]!.trackingInfo[0]!.number,
+    );
+    await expectNoAxeViolations(page, "care-order-lookup");
+    // the lookup result causes no layout shift above it
+    const cls = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+              if (!entry.hadRecentInput) total += entry.value;
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => resolve(total), 300);
+        }),
+    );
+    expect(cls).toBeLessThan(0.1);
+    await page.context().close();
+  });
+
+  it("works without JavaScript: the form posts and a full storefront page answers", async () => {
+    const order = recentOrder(() => true, 31);
+    const page = await openLookup({ javaScriptEnabled: false });
+    await page.getByLabel("Order number").fill(order.name);
+    await page.getByLabel("Email or phone number").fill(order.email!);
+    await Promise.all([
+      page.waitForURL("**/apps/care/orders/lookup/"),
+      page.getByRole("button", { name: "Find my order" }).click(),
+    ]);
+    await page.getByRole("heading", { name: `Order ${order.name}` }).waitFor();
+    expect(await page.title()).toContain("Maple & Fern Goods");
+    // axe needs JavaScript: check the same markup in a page that runs it
+    const html = await page.content();
+    const checker = await (await shopper(browser)).newPage();
+    await checker.setContent(html);
+    await expectNoAxeViolations(checker);
+    await checker.context().close();
+    await page.context().close();
+  });
+
+  it("says so when the email is wrong, and moves focus to the message", async () => {
+    const order = recentOrder(() => true, 32);
+    const page = await openLookup();
+    await page.getByLabel("Order number").fill(order.name);
+    await page.getByLabel("Email or phone number").fill("not.me@example.com");
+    await page.getByRole("button", { name: "Find my order" }).click();
+    const message = page.getByText("We couldn't find an order with these details", { exact: false });
+    await message.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("We couldn't find an order");
+    await expectNoAxeViolations(page, "care-order-lookup");
+    await page.context().close();
+  });
+
+  it("tells a shopper who tries too often to wait", async () => {
+    const order = recentOrder(() => true, 33);
+    const page = await openLookup();
+    for (let i = 0; i < 7; i++) {
+      await page
+        .locator("care-order-lookup form")
+        .first()
+        .evaluate((form: HTMLFormElement) => form.reset());
+      await page.getByLabel("Order number").first().fill(order.name);
+      await page.getByLabel("Email or phone number").first().fill(`guess${i}@example.com`);
+      await page.getByRole("button", { name: "Find my order" }).first().click();
+      await page.waitForFunction(() => !document.querySelector("care-order-lookup")?.hasAttribute("aria-busy"));
+    }
+    await page.getByText("Too many attempts", { exact: false }).waitFor();
+    await page.context().close();
+  });
+
+  it("can be used with the keyboard alone", async () => {
+    const order = recentOrder(() => true, 34);
+    const page = await openLookup();
+    await page.getByLabel("Order number").focus();
+    await page.keyboard.type(order.name);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(order.email!);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: `Order ${order.name}` }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
+    // the next Tab reaches the result's links
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("A");
+    await page.context().close();
+  });
+
+  it("speaks the storefront's language", async () => {
+    const order = recentOrder(() => true, 35);
+    const page = await openLookup({ path: "/de/pages/order-status" });
+    await page.getByLabel("Bestellnummer").fill(order.name);
+    await page.getByLabel("E-Mail oder Telefonnummer").fill(order.email!);
+    await page.getByRole("button", { name: "Bestellung finden" }).click();
+    await page.getByRole("heading", { name: `Bestellung ${order.name}` }).waitFor();
+    await expectNoAxeViolations(page, "care-order-lookup");
+    await page.context().close();
+
+    const ja = await openLookup({ path: "/ja/pages/order-status" });
+    expect(await ja.getByRole("heading", { level: 2 }).first().textContent()).toBe("ご注文を探す");
+    await ja.context().close();
+  });
+
+  it("emails order links that sign the shopper straight in", async () => {
+    const order = recentOrder((o) => Boolean(o.customerId), 2);
+    const page = await openLookup();
+    await page.getByText("No order number at hand?").click();
+    await page.getByLabel("Email address").fill(order.email!);
+    await page.getByRole("button", { name: "Email me my order links" }).click();
+    await page.getByText("If there are orders for that email address", { exact: false }).waitFor();
+    await expect.poll(async () => (await mailsTo(order.email!)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const mail = (await mailsTo(order.email!)).at(-1)!;
+    const link = /(https?:\/\/\S+\/apps\/care\/orders\/lookup\/\?t=\S+)/.exec(mail.text)![1]!;
+    // the shop's domain is played by the dev store's storefront
+    const target = new URL(link);
+    await page.goto(`${target.pathname}${target.search}`);
+    await page.getByRole("heading", { name: /^Order #/ }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe("strict mode", () => {
+  it("asks for the emailed one-time code before showing the order", async () => {
+    // GIVEN the merchant turns on strict mode in the app's Settings
+    const admin = await (await shopper(browser)).newPage();
+    await admin.goto("/admin");
+    const app = admin.frameLocator("iframe#app");
+    await admin.getByRole("button", { name: "Settings" }).click();
+    await app.getByLabel(/Strict mode/).check();
+    await app.getByRole("button", { name: "Save" }).click();
+    await admin.getByText("Settings saved").waitFor();
+
+    try {
+      // WHEN a shopper looks up their order
+      const order = recentOrder(() => true, 36);
+      const page = await openLookup();
+      await page.getByLabel("Order number").fill(order.name);
+      await page.getByLabel("Email or phone number").fill(order.email!);
+      await page.getByRole("button", { name: "Find my order" }).click();
+      // THEN they are asked for the code emailed to the order's address
+      await page.getByLabel("6-digit code").waitFor();
+      expect(await page.getByRole("heading", { name: `Order ${order.name}` }).count()).toBe(0);
+      const mail = (await mailsTo(order.email!)).find((m) => m.subject.includes(order.name))!;
+      const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
+      await page.getByLabel("6-digit code").fill(code);
+      await page.getByRole("button", { name: "Show my order" }).click();
+      await page.getByRole("heading", { name: `Order ${order.name}` }).waitFor();
+      await page.context().close();
+    } finally {
+      await app.getByLabel(/Strict mode/).uncheck();
+      await app.getByRole("button", { name: "Save" }).click();
+      await admin.getByText("Settings saved").waitFor();
+      await admin.context().close();
+    }
+  });
+});
