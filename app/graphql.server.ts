@@ -3,7 +3,7 @@
 // every call is typed by codegen, throttling is retried with backoff, and GraphQL errors
 // surface as exceptions instead of half-empty data.
 import type { AdminOperations } from "@shopify/admin-api-client";
-import { GraphqlQueryError } from "@shopify/shopify-api";
+import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { retryThrottled, type ThrottleStatus } from "./throttle";
 
@@ -79,7 +79,12 @@ function throttledBy(
       requestedCost: body?.extensions?.cost?.requestedQueryCost,
     };
   }
-  // shopify-app-remix turns HTTP errors from the API into thrown Responses.
+  // HTTP 429: thrown by the library as an HttpThrottlingError (app proxy, unauthenticated
+  // contexts) or, from authenticate.admin's client, turned into a thrown Response.
+  if (error instanceof HttpResponseError && error.response.code === 429) {
+    const retryAfter = (error.response as { retryAfter?: number }).retryAfter;
+    return { retryAfterMs: typeof retryAfter === "number" && retryAfter > 0 ? retryAfter * 1000 : undefined };
+  }
   if (error instanceof Response && error.status === 429) {
     const retryAfter = Number(error.headers.get("Retry-After"));
     return { retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined };

@@ -1,0 +1,154 @@
+// Strict mode, "email me my order links", Admin API throttling and hostile input, over HTTP.
+import fc from "fast-check";
+import { describe, expect, inject, it } from "vitest";
+import { sessionToken } from "../../devstore/auth/tokens";
+import { BROWSER, devstore, lookup, mailTo, recentOrder, recentOrders, storefront } from "../support/storefront";
+
+async function setStrict(strict: boolean) {
+  // The merchant's Settings page, called as App Bridge calls it: with a session token.
+  const token = await sessionToken({ shop: inject("shop"), apiKey: inject("apiKey"), apiSecret: inject("apiSecret") });
+  const body = new URLSearchParams(strict ? { strictLookup: "true" } : {});
+  const response = await fetch(`${inject("appUrl")}/app/settings?_data=routes%2Fapp.settings`, {
+    method: "POST",
+    body,
+    headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER },
+  });
+  expect(response.status).toBe(200);
+}
+
+describe("strict mode", () => {
+  it("shows nothing of the order until the emailed code is entered", async () => {
+    await setStrict(true);
+    try {
+      const order = recentOrder(() => true, 40);
+      // WHEN the shopper proves order number and email
+      const first = await lookup({ order_number: order.name, contact: order.email! });
+      // THEN only the code form comes back, and the code went to the order's address
+      expect(first.status).toBe(200);
+      expect(first.text).toContain("6-digit code");
+      expect(first.text).not.toContain(order.lineItems[0]!.title);
+      const challenge = /name="challenge" value="([^"]+)"/.exec(first.text)![1]!;
+      const mail = (await mailTo(order.email!)).find((m) => m.subject.includes(order.name))!;
+      const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
+      // a wrong code is refused, the right one shows the order
+      const wrong = await storefront("/apps/care/orders/code/?view=fragment", {
+        form: { challenge, code: code === "000000" ? "000001" : "000000", locale: "en" },
+      });
+      expect(wrong.status).toBe(422);
+      expect(wrong.text).not.toContain(order.lineItems[0]!.title);
+      const right = await storefront("/apps/care/orders/code/?view=fragment", {
+        form: { challenge, code, locale: "en" },
+      });
+      expect(right.status).toBe(200);
+      expect(right.text).toContain(`Order ${order.name}`);
+      // the code is spent
+      const again = await storefront("/apps/care/orders/code/?view=fragment", {
+        form: { challenge, code, locale: "en" },
+      });
+      expect(again.status).toBe(422);
+    } finally {
+      await setStrict(false);
+    }
+  });
+});
+
+describe("email me my order links", () => {
+  it("always answers the same sentence, and mails working links only to a known address", async () => {
+    const order = recentOrder((o) => Boolean(o.customerId), 5);
+    const known = await storefront("/apps/care/orders/links/?view=fragment", {
+      form: { email: order.email!, locale: "en" },
+    });
+    const unknown = await storefront("/apps/care/orders/links/?view=fragment", {
+      form: { email: "nobody.here@example.com", locale: "en" },
+    });
+    expect(known.status).toBe(200);
+    expect(known.text).toBe(unknown.text);
+    await expect
+      .poll(async () => (await mailTo(order.email!)).filter((m) => m.subject.startsWith("Your recent orders")).length)
+      .toBeGreaterThan(0);
+    expect(await mailTo("nobody.here@example.com")).toEqual([]);
+    const mail = (await mailTo(order.email!)).find((m) => m.subject.startsWith("Your recent orders"))!;
+    const link = new URL(/(https?:\/\/\S+\/apps\/care\/orders\/lookup\/\?t=\S+)/.exec(mail.text)![1]!);
+    const opened = await storefront(`${link.pathname}${link.search}&view=fragment`);
+    expect(opened.status).toBe(200);
+    expect(opened.text).toMatch(/Order #\d+/);
+    // the links only lead to that customer's orders
+    const names = [...mail.text.matchAll(/View order (#\d+)/g)].map((m) => m[1]);
+    for (const name of names) expect(recentOrders.find((o) => o.name === name)?.email).toBe(order.email);
+  });
+});
+
+describe("Admin API throttling", () => {
+  it("is retried with backoff: THROTTLED errors and HTTP 429", async () => {
+    const order = recentOrder(() => true, 41);
+    await devstore("/__devstore/throttle", { count: 2, mode: "graphql" });
+    const afterThrottled = await lookup({ order_number: order.name, contact: order.email! });
+    expect(afterThrottled.status).toBe(200);
+    await devstore("/__devstore/throttle", { count: 1, mode: "http" });
+    const after429 = await lookup({ order_number: order.name, contact: order.email! });
+    expect(after429.status).toBe(200);
+    expect(after429.text).toContain(`Order ${order.name}`);
+  });
+});
+
+describe("hostile input", () => {
+  it("never answers 5xx, a stack trace or another order's data", async () => {
+    const order = recentOrder(() => true, 42);
+    const secrets = recentOrders.filter((o) => o.email).map((o) => o.lineItems[0]!.title);
+    const text = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: "binary", maxLength: 200 }),
+      fc.constantFrom(
+        "",
+        " ",
+        "#",
+        "%00",
+        "' OR 1=1 --",
+        '"name:*"',
+        "name:* OR email:*",
+        "{{ shop.email }}",
+        "{% raw %}",
+        "<script>alert(1)</script>",
+        "../../etc/passwd",
+        "9".repeat(5000),
+        order.name,
+        `${order.name}\u0000`,
+        "＃１００１",
+        "*",
+      ),
+    );
+    const field = fc.constantFrom(
+      "order_number",
+      "contact",
+      "locale",
+      "website",
+      "contact_url",
+      "challenge",
+      "code",
+      "email",
+      "t",
+    );
+    const path = fc.constantFrom(
+      "/apps/care/orders/lookup/",
+      "/apps/care/orders/code/",
+      "/apps/care/orders/links/",
+      "/apps/care/orders/lookup/?view=fragment",
+      "/apps/care/orders/nope/",
+    );
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(path, fc.dictionary(field, text, { maxKeys: 6 }), fc.boolean(), async (target, form, asGet) => {
+        runs++;
+        const answer = asGet
+          ? await storefront(`${target}${target.includes("?") ? "&" : "?"}${new URLSearchParams(form)}`)
+          : await storefront(target, { form });
+        expect(answer.status, `${target} ${JSON.stringify(form)}`).toBeLessThan(500);
+        expect(answer.text).not.toMatch(/\bat [\w.<>]+ \(|Error:|TypeError|PrismaClient/);
+        const matchesOwnOrder = form.order_number === order.name && form.contact === order.email;
+        if (!matchesOwnOrder) for (const title of secrets) expect(answer.text).not.toContain(title);
+      }),
+      { numRuns: 1500, endOnFailure: true },
+    );
+    expect(runs).toBe(1500);
+  }, 240_000);
+});
