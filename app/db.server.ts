@@ -18,7 +18,15 @@ export function createPrismaClient(url: string): PrismaClient {
   if (databaseKind(url) === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg(pgConfig(url)) }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url, intMode: "bigint" }) });
+  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url, intMode: "bigint" }) });
+  // Concurrent requests: readers never wait for the writer (WAL), and writes wait for the
+  // lock instead of failing; NORMAL sync is durable in WAL mode except on power loss.
+  void client
+    .$queryRawUnsafe("PRAGMA journal_mode = WAL")
+    .then(() => client.$queryRawUnsafe("PRAGMA busy_timeout = 5000"))
+    .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
+    .catch((error: unknown) => console.warn("Care Desk: could not tune SQLite", error));
+  return client;
 }
 
 // Vite's dev server reloads modules; keep one client per process.

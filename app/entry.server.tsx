@@ -40,3 +40,10 @@ export default async function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/** Server errors are logged once, with the request they broke; shoppers never see them. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  const url = new URL(request.url);
+  console.error(`Care Desk: ${request.method} ${url.pathname} failed`, error);
+}

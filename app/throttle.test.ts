@@ -14,7 +14,7 @@ describe("throttleDelayMs", () => {
 
 describe("retryThrottled", () => {
   it("retries with the computed waits, Retry-After first, then succeeds", async () => {
-    const sleep = vi.fn(async () => {});
+    const sleep = vi.fn(async (_ms: number) => {});
     const attempts = [
       { ok: false as const, retryAfterMs: 1000 },
       {
@@ -25,14 +25,14 @@ describe("retryThrottled", () => {
       { ok: true as const, value: "done" },
     ];
     expect(await retryThrottled(async () => attempts.shift()!, { sleep })).toBe("done");
-    const waits = sleep.mock.calls.map(([ms]) => ms as number);
+    const waits = sleep.mock.calls.map((call) => (call as unknown as [number])[0]);
     expect(waits[0]).toBeGreaterThanOrEqual(1000);
     expect(waits[0]).toBeLessThan(1100);
     expect(waits[1]).toBeGreaterThanOrEqual(2000);
   });
 
   it("gives up after the configured attempts", async () => {
-    const sleep = vi.fn(async () => {});
+    const sleep = vi.fn(async (_ms: number) => {});
     await expect(retryThrottled(async () => ({ ok: false as const }), { attempts: 3, sleep })).rejects.toBeInstanceOf(
       ThrottledError,
     );
@@ -40,7 +40,7 @@ describe("retryThrottled", () => {
   });
 
   it("caps a single wait", async () => {
-    const sleep = vi.fn(async () => {});
+    const sleep = vi.fn(async (_ms: number) => {});
     const attempts = [
       { ok: false as const, retryAfterMs: 60_000 },
       { ok: true as const, value: 1 },

@@ -14,7 +14,7 @@ import { DEMO_STAFF, sessionToken, TokenStore, verifySessionToken } from "./auth
 import { PROJECT_ROOT, readAppConfig, type AppConfig } from "./config";
 import type { SeedOptions } from "./data/seed";
 import { DevStore, type ShopStore } from "./data/store";
-import { ADMIN_API_VERSIONS, createAdminApi, type AdminApi } from "./graphql/admin-api";
+import { ADMIN_API_VERSIONS, createAdminApi, type AdminApi, type BucketSize } from "./graphql/admin-api";
 import { Mailbox } from "./mail/mailbox";
 import { layout, STOREFRONT_LOCALES, Storefront, type PageContext } from "./storefront/render";
 
@@ -31,6 +31,10 @@ export interface DevStoreOptions {
   smtpPort?: number;
   config?: AppConfig;
   extensionsDir?: string;
+  /** The Admin API's leaky bucket per app and shop (default: Shopify's Standard plan). */
+  adminApiBucket?: BucketSize;
+  /** Benchmarks: how long each Admin API request took inside the dev store. */
+  onAdminApiRequest?: (durationMs: number) => void;
 }
 
 export interface RunningDevStore {
@@ -59,7 +63,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   const smtpPort = await mailbox.listen(options.smtpPort ?? 0);
   const storefront = new Storefront(options.extensionsDir ?? path.join(PROJECT_ROOT, "extensions"));
   let origin = "";
-  const adminApi = createAdminApi(store, { origin: () => origin });
+  const adminApi = createAdminApi(store, { origin: () => origin, bucket: options.adminApiBucket });
   const appUrl = options.appUrl.replace(/\/$/, "");
   const { apiKey, apiSecret } = options;
   const defaultShop = store.defaultShop.shop.myshopifyDomain;
@@ -158,6 +162,11 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   });
 
   // --- Admin GraphQL API -------------------------------------------------------------------
+  app.use("/admin/api/*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    options.onAdminApiRequest?.(performance.now() - started);
+  });
   app.post("/admin/api/:version/graphql.json", async (c) => {
     const grant = tokens.find(c.req.header("x-shopify-access-token"));
     if (!grant)

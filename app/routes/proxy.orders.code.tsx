@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import {
   challengeResponse,
+  platformUnavailableResponse,
   messageResponse,
   orderResponse,
   rateLimitedResponse,
@@ -25,37 +26,41 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { liquid, session, admin } = await authenticate.public.appProxy(request);
   const form = await readStorefrontForm(request);
   const ctx = shopperContext(request, liquid, form?.locale);
-  if (!form) return messageResponse(ctx, "order_lookup.errors.bad_request", 400);
-  if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
-  const shop = session.shop;
+  try {
+    if (!form) return messageResponse(ctx, "order_lookup.errors.bad_request", 400);
+    if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
+    const shop = session.shop;
 
-  const claims = await readToken("challenge", form.challenge ?? "", shop);
-  if (!claims?.challengeId) return messageResponse(ctx, "order_lookup.errors.expired", 401);
+    const claims = await readToken("challenge", form.challenge ?? "", shop);
+    if (!claims?.challengeId) return messageResponse(ctx, "order_lookup.errors.expired", 401);
 
-  const limited = await consume([
-    { name: "lookup-ip", key: `${shop}:${clientIp(request)}`, limit: LIMITS.lookupPerIp },
-  ]);
-  if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
+    const limited = await consume([
+      { name: "lookup-ip", key: `${shop}:${clientIp(request)}`, limit: LIMITS.lookupPerIp },
+    ]);
+    if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
 
-  const code = (form.code ?? "").replace(/\s/g, "");
-  const valid = await verifyChallenge({ shop, challengeId: claims.challengeId, orderId: claims.orderId, code });
-  const order = valid ? await getOrderById({ graphql: admin.graphql, id: claims.orderId }) : null;
-  const email = order?.email ? normalizeEmail(order.email) : null;
-  if (!order || !email) {
-    await recordLookup({ shop, outcome: "code_invalid" });
-    return challengeResponse(ctx, {
-      challenge: form.challenge ?? "",
-      email: (form.hint ?? "").slice(0, 100),
-      error: true,
+    const code = (form.code ?? "").replace(/\s/g, "");
+    const valid = await verifyChallenge({ shop, challengeId: claims.challengeId, orderId: claims.orderId, code });
+    const order = valid ? await getOrderById({ graphql: admin.graphql, id: claims.orderId }) : null;
+    const email = order?.email ? normalizeEmail(order.email) : null;
+    if (!order || !email) {
+      await recordLookup({ shop, outcome: "code_invalid" });
+      return challengeResponse(ctx, {
+        challenge: form.challenge ?? "",
+        email: (form.hint ?? "").slice(0, 100),
+        error: true,
+      });
+    }
+
+    await recordLookup({ shop, outcome: "found" });
+    const profile = await getShopProfile({ shop, graphql: admin.graphql, scope: session.scope });
+    return orderResponse(ctx, order, {
+      timeZone: profile.ianaTimezone,
+      contact: { kind: "email", value: email },
+      sessionToken: await issueToken("session", { shop, orderId: order.id }),
+      contactPath: "/pages/contact",
     });
+  } catch (error) {
+    return platformUnavailableResponse(ctx, error);
   }
-
-  await recordLookup({ shop, outcome: "found" });
-  const profile = await getShopProfile({ shop, graphql: admin.graphql, scope: session.scope });
-  return orderResponse(ctx, order, {
-    timeZone: profile.ianaTimezone,
-    contact: { kind: "email", value: email },
-    sessionToken: await issueToken("session", { shop, orderId: order.id }),
-    contactPath: "/pages/contact",
-  });
 };

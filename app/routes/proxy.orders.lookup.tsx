@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   challengeResponse,
+  platformUnavailableResponse,
   emptyFormResponse,
   formErrorResponse,
   messageResponse,
@@ -34,23 +35,27 @@ const timing = new TimingFloor();
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { liquid, session, admin } = await authenticate.public.appProxy(request);
   const ctx = shopperContext(request, liquid);
-  if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
-  const token = ctx.url.searchParams.get("t");
-  if (!token) return emptyFormResponse(ctx);
+  try {
+    if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
+    const token = ctx.url.searchParams.get("t");
+    if (!token) return emptyFormResponse(ctx);
 
-  const claims = (await readToken("session", token, session.shop)) ?? (await readToken("link", token, session.shop));
-  if (!claims) return messageResponse(ctx, "order_lookup.errors.expired", 401);
-  const profile = await getShopProfile({ shop: session.shop, graphql: admin.graphql, scope: session.scope });
-  const order = await getOrderById({ graphql: admin.graphql, id: claims.orderId });
-  if (!order) return messageResponse(ctx, "order_lookup.errors.expired", 401);
-  const email = order.email ? normalizeEmail(order.email) : null;
-  const contact: Contact = email ? { kind: "email", value: email } : { kind: "phone", value: order.phone ?? "" };
-  return orderResponse(ctx, order, {
-    timeZone: profile.ianaTimezone,
-    contact,
-    sessionToken: await issueToken("session", { shop: session.shop, orderId: order.id }),
-    contactPath: safeShopPath(ctx.url.searchParams.get("contact_url")),
-  });
+    const claims = (await readToken("session", token, session.shop)) ?? (await readToken("link", token, session.shop));
+    if (!claims) return messageResponse(ctx, "order_lookup.errors.expired", 401);
+    const profile = await getShopProfile({ shop: session.shop, graphql: admin.graphql, scope: session.scope });
+    const order = await getOrderById({ graphql: admin.graphql, id: claims.orderId });
+    if (!order) return messageResponse(ctx, "order_lookup.errors.expired", 401);
+    const email = order.email ? normalizeEmail(order.email) : null;
+    const contact: Contact = email ? { kind: "email", value: email } : { kind: "phone", value: order.phone ?? "" };
+    return orderResponse(ctx, order, {
+      timeZone: profile.ianaTimezone,
+      contact,
+      sessionToken: await issueToken("session", { shop: session.shop, orderId: order.id }),
+      contactPath: safeShopPath(ctx.url.searchParams.get("contact_url")),
+    });
+  } catch (error) {
+    return platformUnavailableResponse(ctx, error);
+  }
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -58,53 +63,57 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { liquid, session, admin } = await authenticate.public.appProxy(request);
   const form = await readStorefrontForm(request);
   const ctx = shopperContext(request, liquid, form?.locale);
-  if (!form) return messageResponse(ctx, "order_lookup.errors.bad_request", 400);
-  if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
-  const shop = session.shop;
+  try {
+    if (!form) return messageResponse(ctx, "order_lookup.errors.bad_request", 400);
+    if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
+    const shop = session.shop;
 
-  const profile = await getShopProfile({ shop, graphql: admin.graphql, scope: session.scope });
-  const values = { order_number: form.order_number ?? "", contact: form.contact ?? "" };
-  const parsed = parseLookupForm(values, profile);
-  if (!parsed.ok) {
-    await recordLookup({ shop, outcome: "invalid" });
-    return formErrorResponse(ctx, values, parsed.errors);
+    const profile = await getShopProfile({ shop, graphql: admin.graphql, scope: session.scope });
+    const values = { order_number: form.order_number ?? "", contact: form.contact ?? "" };
+    const parsed = parseLookupForm(values, profile);
+    if (!parsed.ok) {
+      await recordLookup({ shop, outcome: "invalid" });
+      return formErrorResponse(ctx, values, parsed.errors);
+    }
+
+    const limited = await consume([
+      { name: "lookup-ip", key: `${shop}:${clientIp(request)}`, limit: LIMITS.lookupPerIp },
+      { name: "lookup-order", key: `${shop}:${parsed.orderName}`, limit: LIMITS.lookupPerOrder },
+    ]);
+    if (limited) {
+      await recordLookup({ shop, outcome: "rate_limited" });
+      return rateLimitedResponse(ctx, limited.retryAfterSeconds);
+    }
+
+    // A filled honeypot is a bot: it gets the same answer as a wrong email.
+    const order = form.website
+      ? null
+      : await findOrder({ graphql: admin.graphql, ...parsed, countryCode: profile.countryCode });
+    const email = order?.email ? normalizeEmail(order.email) : null;
+    if (!order || (profile.strictLookup && !email)) {
+      await recordLookup({ shop, outcome: "not_found" });
+      await timing.hold(started);
+      return notFoundResponse(ctx, values, profile.readAllOrders);
+    }
+
+    if (profile.strictLookup && email) {
+      const challenge = await createChallenge({ shop, orderId: order.id });
+      await sendLookupCode({ to: email, code: challenge.code, orderName: order.name, profile, locale: ctx.locale });
+      await recordLookup({ shop, outcome: "code_sent" });
+      const token = await issueToken("challenge", { shop, orderId: order.id, challengeId: challenge.id });
+      return challengeResponse(ctx, { challenge: token, email: maskContact({ kind: "email", value: email }) });
+    }
+
+    await recordLookup({ shop, outcome: "found" });
+    const response = orderResponse(ctx, order, {
+      timeZone: profile.ianaTimezone,
+      contact: parsed.contact,
+      sessionToken: await issueToken("session", { shop, orderId: order.id }),
+      contactPath: safeShopPath(form.contact_url),
+    });
+    timing.observe(performance.now() - started);
+    return response;
+  } catch (error) {
+    return platformUnavailableResponse(ctx, error);
   }
-
-  const limited = await consume([
-    { name: "lookup-ip", key: `${shop}:${clientIp(request)}`, limit: LIMITS.lookupPerIp },
-    { name: "lookup-order", key: `${shop}:${parsed.orderName}`, limit: LIMITS.lookupPerOrder },
-  ]);
-  if (limited) {
-    await recordLookup({ shop, outcome: "rate_limited" });
-    return rateLimitedResponse(ctx, limited.retryAfterSeconds);
-  }
-
-  // A filled honeypot is a bot: it gets the same answer as a wrong email.
-  const order = form.website
-    ? null
-    : await findOrder({ graphql: admin.graphql, ...parsed, countryCode: profile.countryCode });
-  const email = order?.email ? normalizeEmail(order.email) : null;
-  if (!order || (profile.strictLookup && !email)) {
-    await recordLookup({ shop, outcome: "not_found" });
-    await timing.hold(started);
-    return notFoundResponse(ctx, values, profile.readAllOrders);
-  }
-
-  if (profile.strictLookup && email) {
-    const challenge = await createChallenge({ shop, orderId: order.id });
-    await sendLookupCode({ to: email, code: challenge.code, orderName: order.name, profile, locale: ctx.locale });
-    await recordLookup({ shop, outcome: "code_sent" });
-    const token = await issueToken("challenge", { shop, orderId: order.id, challengeId: challenge.id });
-    return challengeResponse(ctx, { challenge: token, email: maskContact({ kind: "email", value: email }) });
-  }
-
-  await recordLookup({ shop, outcome: "found" });
-  const response = orderResponse(ctx, order, {
-    timeZone: profile.ianaTimezone,
-    contact: parsed.contact,
-    sessionToken: await issueToken("session", { shop, orderId: order.id }),
-    contactPath: safeShopPath(form.contact_url),
-  });
-  timing.observe(performance.now() - started);
-  return response;
 };

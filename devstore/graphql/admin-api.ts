@@ -95,9 +95,20 @@ export interface AdminApi {
   reset(): void;
 }
 
+export interface BucketSize {
+  /** Points the bucket holds (Shopify: 2000 on Standard plans). */
+  maximumAvailable: number;
+  /** Points restored per second (Shopify: 100 Standard, 200 Advanced, 1000 Plus). */
+  restoreRate: number;
+}
+
 export function createAdminApi(
   store: DevStore,
-  { origin, now = () => Date.now() }: { origin: () => string; now?: () => number },
+  {
+    origin,
+    now = () => Date.now(),
+    bucket = { maximumAvailable: 2000, restoreRate: 100 },
+  }: { origin: () => string; now?: () => number; bucket?: BucketSize },
 ): AdminApi {
   const schema = adminSchema();
   const documents = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
@@ -105,10 +116,11 @@ export function createAdminApi(
   const forced = new Map<string, { count: number; mode: "graphql" | "http" }>();
   const resolvers = createResolvers();
 
+  const size = bucket;
   const bucketFor = (app: string, shop: string) => {
     const key = `${app}:${shop}`;
     let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = new Bucket(2000, 100)));
+    if (!bucket) buckets.set(key, (bucket = new Bucket(size.maximumAvailable, size.restoreRate)));
     bucket.refill(now());
     return bucket;
   };

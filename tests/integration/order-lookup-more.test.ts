@@ -91,6 +91,17 @@ describe("Admin API throttling", () => {
   });
 });
 
+describe("Shopify unavailable", () => {
+  it("answers a translated 503, never a 500, when throttling outlasts the retries", async () => {
+    const order = recentOrder(() => true, 43);
+    await devstore("/__devstore/throttle", { count: 5, mode: "graphql" });
+    const answer = await lookup({ order_number: order.name, contact: order.email!, locale: "es" });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("retry-after")).toBe("5");
+    expect(answer.text).toContain("La búsqueda de pedidos no está disponible");
+  });
+});
+
 describe("hostile input", () => {
   it("never answers 5xx, a stack trace or another order's data", async () => {
     const order = recentOrder(() => true, 42);

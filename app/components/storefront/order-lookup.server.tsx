@@ -1,6 +1,9 @@
 // Responses of the order lookup's app proxy endpoints, in the shopper's language.
+import { HttpRequestError, HttpResponseError } from "@shopify/shopify-api";
+import { AdminApiError } from "~/graphql.server";
 import { resolveLocale, translator, type Translate } from "~/i18n/storefront";
 import type { Contact } from "~/models/order-lookup/normalize";
+import { ThrottledError } from "~/throttle";
 import { orderView, type LookupOrder } from "~/models/order-lookup/view";
 import type { LookupFieldError } from "~/models/order-lookup.server";
 import { CodeForm, LookupForm, Message, OrderResult } from "./OrderLookup";
@@ -101,6 +104,21 @@ export function messageResponse(
     status,
     headers,
   );
+}
+
+/**
+ * Shopify unavailable (throttled beyond our retries, or down): a translated 503 the shopper
+ * can act on, never a 500. Anything else is a bug and is rethrown.
+ */
+export function platformUnavailableResponse(ctx: ShopperContext, error: unknown): Response {
+  const platform =
+    error instanceof ThrottledError ||
+    error instanceof AdminApiError ||
+    error instanceof HttpResponseError ||
+    error instanceof HttpRequestError;
+  if (!platform) throw error;
+  console.warn("Care Desk: the Admin API is unavailable for a storefront request", error);
+  return messageResponse(ctx, "order_lookup.errors.unavailable", 503, undefined, { "Retry-After": "5" });
 }
 
 export function rateLimitedResponse(ctx: ShopperContext, retryAfterSeconds: number) {

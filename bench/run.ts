@@ -1,0 +1,190 @@
+// `npm run bench`: Care Desk's performance budgets, measured and printed.
+// - storefront assets of the order-lookup block: JS ≤ 3 KB gzip, CSS ≤ 2 KB gzip, no other origin;
+// - server time the app adds to a lookup (excluding the Admin API round trip): p95 ≤ 25 ms;
+// - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers.
+// The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
+// (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { BROWSER_USER_AGENT, installApp, startApp, waitForHttp } from "../devstore/app-process";
+import { appProxySignature } from "../devstore/auth/signatures";
+import { PROJECT_ROOT } from "../devstore/config";
+import { startDevStore } from "../devstore/server";
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
+const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
+const budgets: { name: string; value: number; limit: number; unit: string }[] = [];
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+function assets() {
+  const dir = path.join(PROJECT_ROOT, "extensions/care-desk-theme/assets");
+  const js = readFileSync(path.join(dir, "order-lookup.js"));
+  const css = readFileSync(path.join(dir, "care-desk.css"));
+  budgets.push({ name: "order-lookup block JS (gzip)", value: gzipSync(js).length, limit: 3 * 1024, unit: "B" });
+  budgets.push({ name: "order-lookup block CSS (gzip)", value: gzipSync(css).length, limit: 2 * 1024, unit: "B" });
+  const origins = [...`${js}${css}`.matchAll(/https?:\/\/[^\s"'`)]+/g)].map((m) => m[0]);
+  budgets.push({ name: "requests to other origins in block assets", value: origins.length, limit: 0, unit: "" });
+}
+
+async function main() {
+  assets();
+  console.log(`Building the app and seeding a dev store with ${ORDERS.toLocaleString()} orders…`);
+  execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+    cwd: PROJECT_ROOT,
+    stdio: "ignore",
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), "care-desk-bench-"));
+  const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
+  execFileSync(path.join(PROJECT_ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
+
+  const apiKey = "bench-key";
+  const apiSecret = "bench-secret";
+  const appPort = await freePort();
+  const appUrl = `http://localhost:${appPort}`;
+  let adminApiTimes: number[] = [];
+  const seedStart = performance.now();
+  // The Admin API's rate limit (100 points/s on Standard plans, about one lookup a second per
+  // shop) is the platform's, not the app's: lifted here to measure the app's own capacity.
+  const devStore = await startDevStore({
+    appUrl,
+    apiKey,
+    apiSecret,
+    seed: { orders: ORDERS },
+    adminApiBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 },
+    onAdminApiRequest: (ms) => adminApiTimes.push(ms),
+  });
+  console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  const app = startApp({
+    mode: "serve",
+    port: appPort,
+    appUrl,
+    apiKey,
+    apiSecret,
+    platformOrigin: devStore.origin,
+    smtpUrl: devStore.smtpUrl,
+    databaseUrl,
+    quiet: process.env.BENCH_VERBOSE !== "1",
+    // A benchmark is many shoppers from one machine: lift the per-IP and per-order limits.
+    env: { LOOKUP_LIMIT_PER_IP: "100000000/60", LOOKUP_LIMIT_PER_ORDER: "100000000/60" },
+  });
+  try {
+    await waitForHttp(`${appUrl}/`);
+    await installApp({ appUrl, shop: devStore.shop, apiKey, apiSecret });
+    const orders = devStore.store.defaultShop.data.orders.filter(
+      (o) => o.email && Date.parse(o.createdAt) > Date.now() - 55 * 86_400_000,
+    );
+
+    // 1. Server time added by the app: direct signed requests, one at a time.
+    const appTimes: number[] = [];
+    for (let i = 0; i < REQUESTS_PER_LEVEL; i++) {
+      const order = orders[i % orders.length]!;
+      const params = new URLSearchParams({
+        shop: devStore.shop,
+        logged_in_customer_id: "",
+        path_prefix: "/apps/care",
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        view: "fragment",
+      });
+      params.set("signature", appProxySignature(params, apiSecret));
+      adminApiTimes = [];
+      const started = performance.now();
+      const response = await fetch(`${appUrl}/proxy/orders/lookup/?${params}`, {
+        method: "POST",
+        body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
+        headers: { "User-Agent": BROWSER_USER_AGENT, "X-Forwarded-For": `10.1.${i % 250}.${(i >> 8) % 250}` },
+      });
+      await response.text();
+      const total = performance.now() - started;
+      if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
+      if (i >= 20) appTimes.push(total - adminApiTimes.reduce((a, b) => a + b, 0)); // after warm-up
+    }
+    appTimes.sort((a, b) => a - b);
+    budgets.push({
+      name: "app server time per lookup, p95 (excl. Admin API)",
+      value: Number(percentile(appTimes, 95).toFixed(1)),
+      limit: 25,
+      unit: "ms",
+    });
+
+    // 2. Full path at 1, 8, 32 concurrent shoppers.
+    const levels: Record<string, unknown>[] = [];
+    for (const concurrency of [1, 8, 32]) {
+      const latencies: number[] = [];
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, worker) => {
+          while (next < REQUESTS_PER_LEVEL) {
+            const i = next++;
+            const order = orders[i % orders.length]!;
+            const t = performance.now();
+            const response = await fetch(`${devStore.origin}/apps/care/orders/lookup/?view=fragment`, {
+              method: "POST",
+              body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
+              headers: { "User-Agent": BROWSER_USER_AGENT, "X-Devstore-Client-Ip": `10.2.${worker}.${i % 250}` },
+            });
+            await response.text();
+            if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
+            latencies.push(performance.now() - t);
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      levels.push({
+        concurrency,
+        requests: latencies.length,
+        throughput: Number((latencies.length / seconds).toFixed(1)),
+        p50: Number(percentile(latencies, 50).toFixed(1)),
+        p95: Number(percentile(latencies, 95).toFixed(1)),
+        p99: Number(percentile(latencies, 99).toFixed(1)),
+      });
+    }
+
+    console.log("\nBudgets");
+    for (const b of budgets)
+      console.log(
+        `  ${b.value <= b.limit ? "ok  " : "OVER"} ${b.name}: ${b.value} ${b.unit} (budget ${b.limit} ${b.unit})`,
+      );
+    console.log(
+      `\nFull path storefront → app proxy → app → dev store (${ORDERS.toLocaleString()} orders, ${REQUESTS_PER_LEVEL} lookups per level)`,
+    );
+    console.log("  shoppers  req/s    p50 ms   p95 ms   p99 ms");
+    for (const l of levels)
+      console.log(
+        `  ${String(l.concurrency).padEnd(9)} ${String(l.throughput).padEnd(8)} ${String(l.p50).padEnd(8)} ${String(l.p95).padEnd(8)} ${l.p99}`,
+      );
+    mkdirSync(path.join(PROJECT_ROOT, "bench/results"), { recursive: true });
+    writeFileSync(
+      path.join(PROJECT_ROOT, "bench/results/latest.json"),
+      JSON.stringify({ date: new Date().toISOString(), orders: ORDERS, budgets, levels }, null, 2),
+    );
+    if (budgets.some((b) => b.value > b.limit)) process.exitCode = 1;
+  } finally {
+    app.kill("SIGTERM");
+    await devStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
