@@ -3,9 +3,9 @@ import { HttpRequestError, HttpResponseError } from "@shopify/shopify-api";
 import { AdminApiError } from "~/graphql.server";
 import { resolveLocale, translator, type Translate } from "~/i18n/storefront";
 import type { Contact } from "~/models/order-lookup/normalize";
-import { ThrottledError } from "~/throttle";
 import { orderView, type LookupOrder } from "~/models/order-lookup/view";
 import type { LookupFieldError } from "~/models/order-lookup.server";
+import { ThrottledError } from "~/throttle";
 import { CodeForm, LookupForm, Message, OrderResult } from "./OrderLookup";
 import { storefrontResponse, wantsFragment, type LiquidFn } from "./page.server";
 
