@@ -101,6 +101,13 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     expect(await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: locked.code })).toBe(false);
   });
 
+  it("refuses a one-time code after its 10 minutes", async () => {
+    const orderId = "gid://shopify/Order/3";
+    const { id, code } = await lookup.createChallenge({ shop, orderId });
+    await db.default.lookupChallenge.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId, code })).toBe(false);
+  });
+
   it("shop/redact deletes everything held for the shop and nothing of other shops", async () => {
     // GIVEN data of two shops
     for (const s of [shop, "keep.myshopify.com"]) {
