@@ -6,14 +6,12 @@
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { BROWSER_USER_AGENT, installApp, startApp, waitForHttp } from "../devstore/app-process";
+import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
-import { startDevStore } from "../devstore/server";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -21,13 +19,6 @@ const budgets: { name: string; value: number; limit: number; unit: string }[] = 
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 function assets() {
   const dir = path.join(PROJECT_ROOT, "extensions/care-desk-theme/assets");
@@ -54,39 +45,23 @@ async function main() {
     stdio: "ignore",
   });
 
-  const apiKey = "bench-key";
-  const apiSecret = "bench-secret";
-  const appPort = await freePort();
-  const appUrl = `http://localhost:${appPort}`;
   let adminApiTimes: number[] = [];
   const seedStart = performance.now();
-  // The Admin API's rate limit (100 points/s on Standard plans, about one lookup a second per
-  // shop) is the platform's, not the app's: lifted here to measure the app's own capacity.
-  const devStore = await startDevStore({
-    appUrl,
-    apiKey,
-    apiSecret,
-    seed: { orders: ORDERS },
-    adminApiBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 },
-    onAdminApiRequest: (ms) => adminApiTimes.push(ms),
-  });
-  console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  const app = startApp({
-    mode: "serve",
-    port: appPort,
-    appUrl,
-    apiKey,
-    apiSecret,
-    platformOrigin: devStore.origin,
-    smtpUrl: devStore.smtpUrl,
+  const { appUrl, devStore, apiSecret, stop } = await startBuiltStack({
     databaseUrl,
-    quiet: process.env.BENCH_VERBOSE !== "1",
+    // The Admin API's rate limit (100 points/s on Standard plans, about one lookup a second
+    // per shop) is the platform's, not the app's: lifted here to measure the app itself.
+    devStore: {
+      seed: { orders: ORDERS },
+      adminApiBucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 },
+      onAdminApiRequest: (ms) => adminApiTimes.push(ms),
+    },
     // A benchmark is many shoppers from one machine: lift the per-IP and per-order limits.
-    env: { LOOKUP_LIMIT_PER_IP: "100000000/60", LOOKUP_LIMIT_PER_ORDER: "100000000/60" },
+    appEnv: { LOOKUP_LIMIT_PER_IP: "100000000/60", LOOKUP_LIMIT_PER_ORDER: "100000000/60" },
+    quiet: process.env.BENCH_VERBOSE !== "1",
   });
+  console.log(`Seeded and started in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
   try {
-    await waitForHttp(`${appUrl}/`);
-    await installApp({ appUrl, shop: devStore.shop, apiKey, apiSecret });
     const orders = devStore.store.defaultShop.data.orders.filter(
       (o) => o.email && Date.parse(o.createdAt) > Date.now() - 55 * 86_400_000,
     );
@@ -178,8 +153,7 @@ async function main() {
     );
     if (budgets.some((b) => b.value > b.limit)) process.exitCode = 1;
   } finally {
-    app.kill("SIGTERM");
-    await devStore.close();
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -2,9 +2,12 @@
 // merchant's host would set, plus the platform origin), its process, and the first load
 // that installs it (token exchange), as Shopify's admin does after an install.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
 import path from "node:path";
 import { sessionToken } from "./auth/tokens";
 import { PROJECT_ROOT } from "./config";
+import { startDevStore, type DevStoreOptions, type RunningDevStore } from "./server";
 
 export const BROWSER_USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
@@ -110,4 +113,59 @@ export async function installApp({
   const body = await response.text();
   if (response.status !== 200)
     throw new Error(`Installing the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
+}
+
+export interface Stack {
+  appUrl: string;
+  devStore: RunningDevStore;
+  apiKey: string;
+  apiSecret: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built app (remix-serve, NODE_ENV=test) against a fresh dev store, installed: what
+ * the integration and browser tests and the benchmarks run against. The caller builds the
+ * app and migrates `databaseUrl` first.
+ */
+export async function startBuiltStack({
+  databaseUrl,
+  devStore: devStoreOptions = {},
+  appEnv: env,
+  quiet = true,
+}: {
+  databaseUrl: string;
+  devStore?: Omit<DevStoreOptions, "appUrl" | "apiKey" | "apiSecret">;
+  appEnv?: Record<string, string>;
+  quiet?: boolean;
+}): Promise<Stack> {
+  const apiKey = `care-desk-${randomBytes(4).toString("hex")}`;
+  const apiSecret = randomBytes(16).toString("hex");
+  const port = await freePort();
+  const appUrl = `http://localhost:${port}`;
+  const devStore = await startDevStore({ ...devStoreOptions, appUrl, apiKey, apiSecret });
+  const app = startApp({ mode: "serve", port, appUrl, apiKey, apiSecret, platformOrigin: devStore.origin, smtpUrl: devStore.smtpUrl, databaseUrl, quiet, env });
+  const stop = async () => {
+    app.kill("SIGTERM");
+    await devStore.close();
+  };
+  try {
+    await waitForHttp(`${appUrl}/`);
+    await installApp({ appUrl, shop: devStore.shop, apiKey, apiSecret });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { appUrl, devStore, apiKey, apiSecret, stop };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -3,11 +3,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import {
   challengeResponse,
-  platformUnavailableResponse,
   messageResponse,
   orderResponse,
   rateLimitedResponse,
-  shopperContext,
 } from "~/components/storefront/order-lookup.server";
 import { normalizeEmail } from "~/models/order-lookup/normalize";
 import {
@@ -19,16 +17,10 @@ import {
   verifyChallenge,
 } from "~/models/order-lookup.server";
 import { clientIp, consume, LIMITS } from "~/rate-limit.server";
-import { authenticate } from "~/shopify.server";
-import { readStorefrontForm } from "~/storefront-form.server";
+import { handleStorefront } from "~/storefront.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { liquid, session, admin } = await authenticate.public.appProxy(request);
-  const form = await readStorefrontForm(request);
-  const ctx = shopperContext(request, liquid, form?.locale);
-  try {
-    if (!form) return messageResponse(ctx, "order_lookup.errors.bad_request", 400);
-    if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
+  return handleStorefront(request, async ({ ctx, session, admin, form }) => {
     const shop = session.shop;
 
     const claims = await readToken("challenge", form.challenge ?? "", shop);
@@ -60,7 +52,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       sessionToken: await issueToken("session", { shop, orderId: order.id }),
       contactPath: "/pages/contact",
     });
-  } catch (error) {
-    return platformUnavailableResponse(ctx, error);
-  }
+  });
 };

@@ -1,28 +1,17 @@
 // Storefront: /apps/care/orders/links (app proxy). "Email me my order links": takes only an
 // email address and always answers the same sentence; the links go to that address only.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import {
-  messageResponse,
-  rateLimitedResponse,
-  shopperContext,
-  platformUnavailableResponse,
-} from "~/components/storefront/order-lookup.server";
+import { messageResponse, rateLimitedResponse } from "~/components/storefront/order-lookup.server";
 import { env } from "~/env.server";
 import { sendOrderLinks } from "~/models/order-lookup/mail.server";
 import { normalizeEmail } from "~/models/order-lookup/normalize";
 import { keyedHash } from "~/models/order-lookup/tokens";
 import { findRecentOrdersByEmail, getShopProfile, issueToken, recordLookup } from "~/models/order-lookup.server";
 import { clientIp, consume, LIMITS } from "~/rate-limit.server";
-import { authenticate } from "~/shopify.server";
-import { readStorefrontForm } from "~/storefront-form.server";
+import { handleStorefront } from "~/storefront.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { liquid, session, admin } = await authenticate.public.appProxy(request);
-  const form = await readStorefrontForm(request);
-  const ctx = shopperContext(request, liquid, form?.locale);
-  try {
-    if (!form) return messageResponse(ctx, "order_lookup.errors.bad_request", 400);
-    if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
+  return handleStorefront(request, async ({ ctx, session, admin, form }) => {
     const shop = session.shop;
 
     const email = normalizeEmail(form.email ?? "");
@@ -58,7 +47,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     })().catch((error: unknown) => console.error("Care Desk: sending order links failed", error));
 
     return messageResponse(ctx, "order_lookup.links.sent", 200);
-  } catch (error) {
-    return platformUnavailableResponse(ctx, error);
-  }
+  });
 };

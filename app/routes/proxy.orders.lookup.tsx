@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   challengeResponse,
-  platformUnavailableResponse,
   emptyFormResponse,
   formErrorResponse,
   messageResponse,
@@ -11,7 +10,6 @@ import {
   orderResponse,
   rateLimitedResponse,
   safeShopPath,
-  shopperContext,
 } from "~/components/storefront/order-lookup.server";
 import { sendLookupCode } from "~/models/order-lookup/mail.server";
 import { maskContact, normalizeEmail, type Contact } from "~/models/order-lookup/normalize";
@@ -27,16 +25,12 @@ import {
   recordLookup,
 } from "~/models/order-lookup.server";
 import { clientIp, consume, LIMITS } from "~/rate-limit.server";
-import { authenticate } from "~/shopify.server";
-import { readStorefrontForm } from "~/storefront-form.server";
+import { handleStorefront } from "~/storefront.server";
 
 const timing = new TimingFloor();
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { liquid, session, admin } = await authenticate.public.appProxy(request);
-  const ctx = shopperContext(request, liquid);
-  try {
-    if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
+  return handleStorefront(request, async ({ ctx, session, admin }) => {
     const token = ctx.url.searchParams.get("t");
     if (!token) return emptyFormResponse(ctx);
 
@@ -53,19 +47,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       sessionToken: await issueToken("session", { shop: session.shop, orderId: order.id }),
       contactPath: safeShopPath(ctx.url.searchParams.get("contact_url")),
     });
-  } catch (error) {
-    return platformUnavailableResponse(ctx, error);
-  }
+  });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const started = performance.now();
-  const { liquid, session, admin } = await authenticate.public.appProxy(request);
-  const form = await readStorefrontForm(request);
-  const ctx = shopperContext(request, liquid, form?.locale);
-  try {
-    if (!form) return messageResponse(ctx, "order_lookup.errors.bad_request", 400);
-    if (!session || !admin) return messageResponse(ctx, "order_lookup.errors.unavailable", 503);
+  return handleStorefront(request, async ({ ctx, session, admin, form }) => {
     const shop = session.shop;
 
     const profile = await getShopProfile({ shop, graphql: admin.graphql, scope: session.scope });
@@ -113,7 +100,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     });
     timing.observe(performance.now() - started);
     return response;
-  } catch (error) {
-    return platformUnavailableResponse(ctx, error);
-  }
+  });
 };
