@@ -144,7 +144,18 @@ export async function startBuiltStack({
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
   const devStore = await startDevStore({ ...devStoreOptions, appUrl, apiKey, apiSecret });
-  const app = startApp({ mode: "serve", port, appUrl, apiKey, apiSecret, platformOrigin: devStore.origin, smtpUrl: devStore.smtpUrl, databaseUrl, quiet, env });
+  const app = startApp({
+    mode: "serve",
+    port,
+    appUrl,
+    apiKey,
+    apiSecret,
+    platformOrigin: devStore.origin,
+    smtpUrl: devStore.smtpUrl,
+    databaseUrl,
+    quiet,
+    env,
+  });
   const stop = async () => {
     app.kill("SIGTERM");
     await devStore.close();
