@@ -4,6 +4,7 @@
 import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import prisma from "~/db.server";
 import { env } from "~/env.server";
+import type { ShopSettings } from "~/generated/sqlite/client";
 import { adminQuery, type AdminGraphql } from "~/graphql.server";
 import {
   contactMatches,
@@ -71,20 +72,7 @@ export async function getShopProfile({
   return toProfile(saved, readAllOrders);
 }
 
-function toProfile(
-  row: {
-    shop: string;
-    shopName: string;
-    contactEmail: string;
-    ianaTimezone: string;
-    orderNumberPrefix: string;
-    orderNumberSuffix: string;
-    countryCode: string | null;
-    storefrontUrl: string;
-    strictLookup: boolean;
-  },
-  readAllOrders: boolean,
-): ShopProfile {
+function toProfile(row: ShopSettings, readAllOrders: boolean): ShopProfile {
   return {
     shop: row.shop,
     name: row.shopName,
