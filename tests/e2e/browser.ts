@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { shopperIp } from "../support/storefront";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
@@ -26,19 +27,17 @@ export async function launch(): Promise<Browser> {
 export const USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
-let ip = Math.floor(Math.random() * 200);
 /** A context for one shopper (own address for the app's per-IP limits, own cookies). */
 export function shopper(
   browser: Browser,
   options: { javaScriptEnabled?: boolean; locale?: string } = {},
 ): Promise<BrowserContext> {
-  ip++;
   return browser.newContext({
     baseURL: inject("devstoreOrigin"),
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? "en-US",
     userAgent: USER_AGENT,
-    extraHTTPHeaders: { "X-Devstore-Client-Ip": `198.51.${Math.floor(ip / 250) % 250}.${(ip % 250) + 1}` },
+    extraHTTPHeaders: { "X-Devstore-Client-Ip": shopperIp() },
   });
 }
 

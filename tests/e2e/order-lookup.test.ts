@@ -26,7 +26,7 @@ async function mailsTo(to: string) {
 
 describe("order lookup in the browser", () => {
   it("finds an order in place with JavaScript: no page load, focus on the result, announced", async () => {
-    const order = recentOrder((o) => o.fulfillments.length > 0, 30);
+    const order = recentOrder((o) => o.fulfillments.length > 0, 4);
     const page = await openLookup();
     const url = page.url();
     await page.getByLabel("Order number").fill(order.name);
@@ -58,7 +58,7 @@ describe("order lookup in the browser", () => {
   });
 
   it("works without JavaScript: the form posts and a full storefront page answers", async () => {
-    const order = recentOrder(() => true, 31);
+    const order = recentOrder(() => true, 5);
     const page = await openLookup({ javaScriptEnabled: false });
     await page.getByLabel("Order number").fill(order.name);
     await page.getByLabel("Email or phone number").fill(order.email!);
@@ -78,7 +78,7 @@ describe("order lookup in the browser", () => {
   });
 
   it("says so when the email is wrong, and moves focus to the message", async () => {
-    const order = recentOrder(() => true, 32);
+    const order = recentOrder(() => true, 6);
     const page = await openLookup();
     await page.getByLabel("Order number").fill(order.name);
     await page.getByLabel("Email or phone number").fill("not.me@example.com");
@@ -91,7 +91,7 @@ describe("order lookup in the browser", () => {
   });
 
   it("tells a shopper who tries too often to wait", async () => {
-    const order = recentOrder(() => true, 33);
+    const order = recentOrder(() => true, 7);
     const page = await openLookup();
     for (let i = 0; i < 7; i++) {
       await page
@@ -108,7 +108,7 @@ describe("order lookup in the browser", () => {
   });
 
   it("can be used with the keyboard alone", async () => {
-    const order = recentOrder(() => true, 34);
+    const order = recentOrder(() => true, 8);
     const page = await openLookup();
     await page.getByLabel("Order number").focus();
     await page.keyboard.type(order.name);
@@ -124,7 +124,7 @@ describe("order lookup in the browser", () => {
   });
 
   it("speaks the storefront's language", async () => {
-    const order = recentOrder(() => true, 35);
+    const order = recentOrder(() => true, 9);
     const page = await openLookup({ path: "/de/pages/order-status" });
     await page.getByLabel("Bestellnummer").fill(order.name);
     await page.getByLabel("E-Mail oder Telefonnummer").fill(order.email!);
@@ -169,7 +169,7 @@ describe("strict mode", () => {
 
     try {
       // WHEN a shopper looks up their order
-      const order = recentOrder(() => true, 36);
+      const order = recentOrder(() => true, 10);
       const page = await openLookup();
       await page.getByLabel("Order number").fill(order.name);
       await page.getByLabel("Email or phone number").fill(order.email!);

@@ -20,7 +20,7 @@ describe("strict mode", () => {
   it("shows nothing of the order until the emailed code is entered", async () => {
     await setStrict(true);
     try {
-      const order = recentOrder(() => true, 40);
+      const order = recentOrder(() => true, 12);
       // WHEN the shopper proves order number and email
       const first = await lookup({ order_number: order.name, contact: order.email! });
       // THEN only the code form comes back, and the code went to the order's address
@@ -80,7 +80,7 @@ describe("email me my order links", () => {
 
 describe("Admin API throttling", () => {
   it("is retried with backoff: THROTTLED errors and HTTP 429", async () => {
-    const order = recentOrder(() => true, 41);
+    const order = recentOrder(() => true, 13);
     await devstore("/__devstore/throttle", { count: 2, mode: "graphql" });
     const afterThrottled = await lookup({ order_number: order.name, contact: order.email! });
     expect(afterThrottled.status).toBe(200);
@@ -93,7 +93,7 @@ describe("Admin API throttling", () => {
 
 describe("Shopify unavailable", () => {
   it("answers a translated 503, never a 500, when throttling outlasts the retries", async () => {
-    const order = recentOrder(() => true, 43);
+    const order = recentOrder(() => true, 15);
     await devstore("/__devstore/throttle", { count: 5, mode: "graphql" });
     const answer = await lookup({ order_number: order.name, contact: order.email!, locale: "es" });
     expect(answer.status).toBe(503);
@@ -104,7 +104,7 @@ describe("Shopify unavailable", () => {
 
 describe("hostile input", () => {
   it("never answers 5xx, a stack trace or another order's data", async () => {
-    const order = recentOrder(() => true, 42);
+    const order = recentOrder(() => true, 14);
     const secrets = recentOrders.filter((o) => o.email).map((o) => o.lineItems[0]!.title);
     const text = fc.oneof(
       fc.string({ maxLength: 80 }),

@@ -1,5 +1,6 @@
 // Shopper-side helpers for integration tests: requests go to the dev store's storefront,
 // which signs them and forwards them through the app proxy to the real app.
+import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { seedShopData } from "../../devstore/data/seed";
 import type { Order } from "../../devstore/data/types";
@@ -11,7 +12,7 @@ export const BROWSER =
 export const seeded = seedShopData();
 
 const DAY = 86_400_000;
-export const recentOrders = seeded.orders.filter((o) => Date.parse(o.createdAt) > Date.now() - 50 * DAY);
+export const recentOrders = seeded.orders.filter((o) => Date.parse(o.createdAt) > Date.now() - 58 * DAY);
 
 export function recentOrder(predicate: (o: Order) => boolean = () => true, skip = 0): Order {
   const found = recentOrders.filter((o) => o.email && predicate(o))[skip];
@@ -19,11 +20,13 @@ export function recentOrder(predicate: (o: Order) => boolean = () => true, skip 
   return found;
 }
 
-let ipCounter = Math.floor(Math.random() * 200);
-/** A fresh shopper address, so that tests do not share the per-IP allowance. */
+/**
+ * A fresh shopper address (random, in the IPv6 documentation range), so that tests running
+ * in parallel files never share a per-IP allowance.
+ */
 export function shopperIp(): string {
-  ipCounter++;
-  return `203.0.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+  const hex = randomBytes(8).toString("hex").match(/.{4}/g)!;
+  return `2001:db8::${hex.join(":")}`;
 }
 
 export async function storefront(
