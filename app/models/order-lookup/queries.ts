@@ -28,7 +28,6 @@ const LOOKUP_ORDER_FIELDS = `#graphql
         image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }
         discountedTotalSet { presentmentMoney { amount currencyCode } }
       }
-      pageInfo { hasNextPage }
     }
     fulfillments(first: 10) {
       id

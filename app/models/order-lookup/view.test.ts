@@ -32,7 +32,6 @@ function order(overrides: Record<string, unknown> = {}): LookupOrder {
           discountedTotalSet: money("100.00"),
         },
       ],
-      pageInfo: { hasNextPage: false },
     },
     fulfillments: [],
     ...overrides,

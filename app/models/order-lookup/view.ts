@@ -31,7 +31,6 @@ export interface OrderView {
     total: string;
     image: { url: string; alt: string } | null;
   }[];
-  moreItems: boolean;
   totals: { key: "subtotal" | "shipping" | "tax" | "discounts" | "total" | "refunded"; value: string }[];
   shipments: {
     id: string;
@@ -123,7 +122,6 @@ export function orderView(
       total: money(item.discountedTotalSet),
       image: item.image ? { url: item.image.url, alt: item.image.altText ?? "" } : null,
     })),
-    moreItems: order.lineItems.pageInfo.hasNextPage,
     totals,
     shipments: order.fulfillments
       .filter((f) => f.status !== "CANCELLED")
