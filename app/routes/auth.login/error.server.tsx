@@ -1,5 +1,4 @@
-import type { LoginError } from "@shopify/shopify-app-remix/server";
-import { LoginErrorType } from "@shopify/shopify-app-remix/server";
+import { type LoginError, LoginErrorType } from "@shopify/shopify-app-remix/server";
 
 export function loginErrorMessage(loginErrors: LoginError): { shop?: string } {
   if (loginErrors?.shop === LoginErrorType.MissingShop) return { shop: "Please enter your shop domain to log in" };
