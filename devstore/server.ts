@@ -282,6 +282,23 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     const match = /^\/(de|fr|es|ja)(?=\/|$)/.exec(pathname);
     return { locale: match?.[1] ?? "en", bare: pathname.slice(match ? match[0].length : 0) || "/" };
   };
+  /** The Liquid context of a storefront page: the demo shop, its language and signed-in customer. */
+  const pageContext = (
+    c: Context<Env>,
+    pageType: PageContext["pageType"],
+    extra: Partial<PageContext> = {},
+  ): PageContext => {
+    const shopStore = store.defaultShop;
+    return {
+      shop: shopStore.shop,
+      customer: currentCustomer(c, shopStore),
+      locale: localeOf(c.req.path).locale,
+      path: c.req.path,
+      pageType,
+      origin,
+      ...extra,
+    };
+  };
 
   async function storefrontPage(
     c: Context<Env>,
@@ -290,17 +307,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     intro: string,
     extra: Partial<PageContext> = {},
   ) {
-    const shopStore = store.defaultShop;
-    const { locale } = localeOf(c.req.path);
-    const page: PageContext = {
-      shop: shopStore.shop,
-      customer: currentCustomer(c, shopStore),
-      locale,
-      path: c.req.path,
-      pageType,
-      origin,
-      ...extra,
-    };
+    const page = pageContext(c, pageType, extra);
     const blocks = storefront.blocksFor(pageType);
     const rendered = await Promise.all(blocks.map((block, index) => storefront.renderBlock(block, page, index)));
     const content = `<h1>${esc(title)}</h1>${intro}${rendered.map((html) => `<div class="shopify-app-block">${html}</div>`).join("\n")}`;
@@ -314,15 +321,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
       .slice(0, 6)
       .map((p) => `<li><a href="/products/${p.handle}">${esc(p.title)}</a></li>`)
       .join("");
-    const { locale } = localeOf(c.req.path);
-    const page: PageContext = {
-      shop: shopStore.shop,
-      customer: currentCustomer(c, shopStore),
-      locale,
-      path: c.req.path,
-      pageType: "index",
-      origin,
-    };
+    const page = pageContext(c, "index");
     return c.html(
       layout({
         page,
@@ -353,14 +352,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
       .slice(0, 20)
       .map((cu) => `<option value="${esc(cu.email!)}">${esc(cu.displayName)} (${esc(cu.email!)})</option>`)
       .join("");
-    const page: PageContext = {
-      shop: shopStore.shop,
-      customer: null,
-      locale: localeOf(c.req.path).locale,
-      path: c.req.path,
-      pageType: "customers/account",
-      origin,
-    };
+    const page = pageContext(c, "customers/account", { customer: null });
     return c.html(
       layout({
         page,
@@ -390,7 +382,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
 
   async function proxy(c: Context<Env>, prefix: string) {
     const shopStore = store.defaultShop;
-    const { locale, bare } = localeOf(c.req.path);
+    const { bare } = localeOf(c.req.path);
     const url = new URL(c.req.url);
     const rest = bare.slice(prefix.length);
     const target = new URL(`${appUrl}${config.appProxy!.path}${rest}`);
@@ -436,14 +428,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     let body = await response.text();
     const noLayout = /^\s*{%-?\s*layout\s+none\s*-?%}/.test(body);
     body = body.replace(/^\s*{%-?\s*layout\s+none\s*-?%}/, "");
-    const page: PageContext = {
-      shop: shopStore.shop,
-      customer,
-      locale,
-      path: c.req.path,
-      pageType: "app_proxy",
-      origin,
-    };
+    const page = pageContext(c, "app_proxy", { customer });
     const html = await storefront.renderLiquid(body, page);
     passHeaders.set("content-type", "text/html; charset=utf-8");
     return new Response(noLayout ? html : layout({ page, title: config.name, content: html }), {

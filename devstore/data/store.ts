@@ -11,6 +11,8 @@ export class ShopStore {
   readonly ordersByEmail = new Map<string, Order[]>();
   readonly customersById = new Map<string, Customer>();
   readonly productsById = new Map<string, Product>();
+  /** The order a fulfillment or refund belongs to (they hold no link back). */
+  readonly orderOf = new Map<object, Order>();
 
   constructor(readonly data: ShopData) {
     for (const order of data.orders) this.indexOrder(order);
@@ -24,6 +26,7 @@ export class ShopStore {
 
   private indexOrder(order: Order) {
     this.ordersById.set(order.id, order);
+    for (const child of [...order.fulfillments, ...order.refunds]) this.orderOf.set(child, order);
     this.ordersByName.set(order.name.toUpperCase(), order);
     if (order.email) {
       const key = order.email.toLowerCase();

@@ -101,14 +101,14 @@ function searchOrders(context: Context, args: Args, scope?: (o: Order) => boolea
   } else if (tree?.kind === "term" && tree.op === ":" && tree.field === "email") {
     candidates = store.ordersByEmail.get(tree.value.toLowerCase()) ?? [];
   }
-  let result = candidates.filter(
+  const result = candidates.filter(
     (order) =>
       visible(order, context) &&
       (!scope || scope(order)) &&
       matches(tree, (field) => orderSearchValues(order, field, context)),
   );
   const key = ORDER_SORT[String(args.sortKey ?? "ID")] ?? ORDER_SORT.ID!;
-  result = [...result].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  result.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   if (args.reverse === true) result.reverse();
   return result;
 }
@@ -359,7 +359,7 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
         typeof args.first === "number" ? f.trackingInfo.slice(0, args.first) : f.trackingInfo,
       ),
       fulfillmentLineItems: r((f: Fulfillment, args, c) => {
-        const order = c.store.data.orders.find((o) => o.fulfillments.includes(f));
+        const order = c.store.orderOf.get(f);
         const lines = (order?.lineItems ?? []).filter((l) => f.lineItemIds.includes(l.id));
         return connection(
           lines.map((lineItem) => ({
@@ -374,7 +374,7 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
     },
     Refund: {
       refundLineItems: r((refund: Refund, args, c) => {
-        const order = c.store.data.orders.find((o) => o.refunds.includes(refund));
+        const order = c.store.orderOf.get(refund);
         return connection(
           refund.refundLineItems.map((item) => ({
             __typename: "RefundLineItem",
