@@ -1,5 +1,6 @@
 // ESLint: TypeScript (type-aware where it is cheap), React, hooks, accessibility (jsx-a11y),
 // imports (resolved through tsconfig paths, ordered, no duplicates). Formatting is Prettier's.
+import { readdirSync } from "node:fs";
 import js from "@eslint/js";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import importX from "eslint-plugin-import-x";
@@ -8,6 +9,31 @@ import react from "eslint-plugin-react";
 import * as reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+// The app's architecture, held by import-x/no-restricted-paths:
+// - app/ and extensions/ never import the dev store (it is not part of the app);
+// - routes stay thin: they never import the database client, only models;
+// - shared layers (everything in app/ but routes and features) never import a feature;
+// - a feature never imports another feature (app/features/index.server.ts composes them).
+const FEATURES = readdirSync("app/features", { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const ARCHITECTURE = [
+  { target: ["./app", "./extensions"], from: "./devstore", message: "The dev store is not part of the app." },
+  { target: "./app/routes", from: "./app/db.server.ts", message: "Routes call models; models own the database." },
+  {
+    target: "./app",
+    from: "./app/features",
+    except: [],
+    message: "Shared layers know no feature: features use them, never the other way round.",
+  },
+  ...FEATURES.map((feature) => ({
+    target: `./app/features/${feature}`,
+    from: "./app/features",
+    except: [`./${feature}`],
+    message: "A feature never imports another feature.",
+  })),
+];
 
 export default tseslint.config(
   {
@@ -59,6 +85,19 @@ export default tseslint.config(
       ],
       "no-console": ["error", { allow: ["info", "warn", "error"] }],
     },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "extensions/**/*.{ts,tsx,js}"],
+    ignores: ["app/routes/**", "app/features/**", "**/*.test.{ts,tsx}"],
+    rules: { "import-x/no-restricted-paths": ["error", { zones: ARCHITECTURE.slice(0, 3) }] },
+  },
+  {
+    files: ["app/routes/**"],
+    rules: { "import-x/no-restricted-paths": ["error", { zones: ARCHITECTURE.slice(0, 2) }] },
+  },
+  {
+    files: ["app/features/**"],
+    rules: { "import-x/no-restricted-paths": ["error", { zones: [ARCHITECTURE[0], ...ARCHITECTURE.slice(3)] }] },
   },
   {
     // Type-aware rules: the ones that catch real bugs (a promise nobody awaits, an async

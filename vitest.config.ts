@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    setupFiles: ["tests/setup/each-file.ts"],
     projects: [
       {
         extends: true,

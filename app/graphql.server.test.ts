@@ -20,11 +20,12 @@ import { LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { API_VERSION } from "./api-version";
+import { ORDER_BY_ID_QUERY } from "./features/order-lookup/model.server";
 import { AdminApiError, adminQuery, assertNoUserErrors, UserErrorsError, type AdminGraphql } from "./graphql.server";
-import { ORDER_BY_ID_QUERY, SHOP_PROFILE_QUERY } from "./models/order-lookup/queries";
+import { SHOP_PROFILE_QUERY } from "./shop/profile.server";
 import { ThrottledError } from "./throttle";
 import type { CareDeskShopProfileQuery } from "./types/admin.generated";
-import type { CountryCode } from "./types/admin.types";
+import type { CountryCode, CurrencyCode } from "./types/admin.types";
 
 // Real operations of the app, so that results and variables are typed by codegen.
 const SHOP_QUERY = SHOP_PROFILE_QUERY;
@@ -33,6 +34,8 @@ const ORDER_ID = { id: "gid://shopify/Order/1001" };
 const SHOP = {
   shop: {
     name: "Maple & Fern",
+    myshopifyDomain: "maple-fern.myshopify.com",
+    currencyCode: "EUR" as CurrencyCode,
     contactEmail: "hello@maple.example",
     ianaTimezone: "Europe/Berlin",
     orderNumberFormatPrefix: "#",

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { updateSessionScope } from "~/models/session.server";
-import { handleOnce } from "~/models/webhook-delivery.server";
-import { authenticateWebhook } from "~/webhooks.server";
+import { updateSessionScope } from "~/shop/sessions.server";
+import { authenticateWebhook } from "~/webhooks/authenticate.server";
+import { handleOnce } from "~/webhooks/deliveries.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, topic, webhookId, payload, session } = await authenticateWebhook(request);

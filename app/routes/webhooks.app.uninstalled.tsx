@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { deleteShopSessions } from "~/models/session.server";
-import { handleOnce } from "~/models/webhook-delivery.server";
-import { authenticateWebhook } from "~/webhooks.server";
+import { deleteShopSessions } from "~/shop/sessions.server";
+import { authenticateWebhook } from "~/webhooks/authenticate.server";
+import { handleOnce } from "~/webhooks/deliveries.server";
 
 // The access token stops working at uninstall: drop the shop's sessions. The rest of the
 // shop's data is deleted when shop/redact arrives (48 hours later), in case of a reinstall.

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { exportCustomerData } from "~/models/redaction.server";
-import { handleOnce } from "~/models/webhook-delivery.server";
-import { authenticateWebhook } from "~/webhooks.server";
+import { REDACTORS } from "~/features/index.server";
+import { exportCustomerData } from "~/privacy/redaction.server";
+import { authenticateWebhook } from "~/webhooks/authenticate.server";
+import { handleOnce } from "~/webhooks/deliveries.server";
 
 // Shopify asks what the app holds about a customer; the merchant must be able to hand it
 // over within 30 days. Care Desk stores no customer profile, so the report (logged for the
@@ -14,7 +15,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     data_request?: { id?: number };
   };
   await handleOnce({ webhookId, shop, topic }, async () => {
-    const report = await exportCustomerData({
+    const report = await exportCustomerData(REDACTORS, {
       shop,
       customer: body.customer ?? {},
       ordersRequested: body.orders_requested,

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { redactShop } from "~/models/redaction.server";
-import { authenticateWebhook } from "~/webhooks.server";
+import { REDACTORS } from "~/features/index.server";
+import { redactShop } from "~/privacy/redaction.server";
+import { authenticateWebhook } from "~/webhooks/authenticate.server";
 
 // 48 hours after uninstall: delete everything Care Desk holds about the shop. Not recorded
 // as a delivery (that record would itself be shop data); redacting twice is harmless.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticateWebhook(request);
-  await redactShop({ shop });
+  await redactShop(REDACTORS, { shop });
   return new Response();
 };

@@ -3,13 +3,6 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
-export type CareDeskRecentOrdersByEmailQueryVariables = AdminTypes.Exact<{
-  query: AdminTypes.Scalars['String']['input'];
-}>;
-
-
-export type CareDeskRecentOrdersByEmailQuery = { orders: { nodes: Array<Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt'>> } };
-
 export type CareDeskLookupOrderFragment = (
   Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'email' | 'phone' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
   & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'city' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }>, totalShippingPriceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, totalTaxSet?: AdminTypes.Maybe<{ presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }>, totalDiscountsSet?: AdminTypes.Maybe<{ presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }>, totalPriceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, lineItems: { nodes: Array<(
@@ -53,25 +46,26 @@ export type CareDeskOrderLookupByIdQuery = { order?: AdminTypes.Maybe<(
     )> }
   )> };
 
+export type CareDeskRecentOrdersByEmailQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type CareDeskRecentOrdersByEmailQuery = { orders: { nodes: Array<Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt'>> } };
+
 export type CareDeskShopProfileQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
 export type CareDeskShopProfileQuery = { shop: (
-    Pick<AdminTypes.Shop, 'name' | 'contactEmail' | 'ianaTimezone' | 'orderNumberFormatPrefix' | 'orderNumberFormatSuffix'>
+    Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'contactEmail' | 'currencyCode' | 'ianaTimezone' | 'orderNumberFormatPrefix' | 'orderNumberFormatSuffix'>
     & { billingAddress: Pick<AdminTypes.ShopAddress, 'countryCodeV2'>, primaryDomain: Pick<AdminTypes.Domain, 'url'> }
   ) };
 
-export type CareDeskShopOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
-
-
-export type CareDeskShopOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode' | 'ianaTimezone'> };
-
 interface GeneratedQueryTypes {
-  "#graphql\n  query CareDeskRecentOrdersByEmail($query: String!) {\n    orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { id name email createdAt }\n    }\n  }\n": {return: CareDeskRecentOrdersByEmailQuery, variables: CareDeskRecentOrdersByEmailQueryVariables},
   "#graphql\n  query CareDeskOrderLookup($query: String!) {\n    orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { ...CareDeskLookupOrder }\n    }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupQuery, variables: CareDeskOrderLookupQueryVariables},
   "#graphql\n  query CareDeskOrderLookupById($id: ID!) {\n    order(id: $id) { ...CareDeskLookupOrder }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupByIdQuery, variables: CareDeskOrderLookupByIdQueryVariables},
-  "#graphql\n  query CareDeskShopProfile {\n    shop {\n      name\n      contactEmail\n      ianaTimezone\n      orderNumberFormatPrefix\n      orderNumberFormatSuffix\n      billingAddress { countryCodeV2 }\n      primaryDomain { url }\n    }\n  }\n": {return: CareDeskShopProfileQuery, variables: CareDeskShopProfileQueryVariables},
-  "#graphql\n  query CareDeskShopOverview {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n    }\n  }\n": {return: CareDeskShopOverviewQuery, variables: CareDeskShopOverviewQueryVariables},
+  "#graphql\n  query CareDeskRecentOrdersByEmail($query: String!) {\n    orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { id name email createdAt }\n    }\n  }\n": {return: CareDeskRecentOrdersByEmailQuery, variables: CareDeskRecentOrdersByEmailQueryVariables},
+  "#graphql\n  query CareDeskShopProfile {\n    shop {\n      name\n      myshopifyDomain\n      contactEmail\n      currencyCode\n      ianaTimezone\n      orderNumberFormatPrefix\n      orderNumberFormatSuffix\n      billingAddress { countryCodeV2 }\n      primaryDomain { url }\n    }\n  }\n": {return: CareDeskShopProfileQuery, variables: CareDeskShopProfileQueryVariables},
 }
 
 interface GeneratedMutationTypes {

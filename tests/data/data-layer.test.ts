@@ -7,9 +7,13 @@ import { createTestDatabase, DATABASE_KINDS, TEST_APP_ENV } from "../setup/db";
 describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
   let drop: () => Promise<void>;
   let db: typeof import("~/db.server");
-  let deliveries: typeof import("~/models/webhook-delivery.server");
-  let redaction: typeof import("~/models/redaction.server");
-  let lookup: typeof import("~/models/order-lookup.server");
+  let deliveries: typeof import("~/webhooks/deliveries.server");
+  let redaction: typeof import("~/privacy/redaction.server");
+  let features: typeof import("~/features/index.server");
+  let lookup: typeof import("~/features/order-lookup/model.server");
+  let limits: typeof import("~/storefront/rate-limit.server");
+  let settings: typeof import("~/shop/settings.server");
+  let lookupSettings: typeof import("~/features/order-lookup/settings.server");
 
   beforeAll(async () => {
     const database = await createTestDatabase(kind);
@@ -18,9 +22,13 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     globalThis.prismaGlobal = undefined;
     for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url })) vi.stubEnv(key, value);
     db = await import("~/db.server");
-    deliveries = await import("~/models/webhook-delivery.server");
-    redaction = await import("~/models/redaction.server");
-    lookup = await import("~/models/order-lookup.server");
+    deliveries = await import("~/webhooks/deliveries.server");
+    redaction = await import("~/privacy/redaction.server");
+    features = await import("~/features/index.server");
+    lookup = await import("~/features/order-lookup/model.server");
+    limits = await import("~/storefront/rate-limit.server");
+    settings = await import("~/shop/settings.server");
+    lookupSettings = await import("~/features/order-lookup/settings.server");
   }, 60_000);
 
   afterAll(async () => {
@@ -66,11 +74,35 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     expect(await deliveries.handleOnce({ ...delivery, webhookId: "wh-2" }, handler)).toBe(true);
   });
 
-  it("keeps delivery ids per shop", async () => {
+  it("keeps delivery ids per shop: the same id from two shops is two deliveries, each handled once", async () => {
     const handler = vi.fn(async () => {});
-    await deliveries.handleOnce({ webhookId: "same", shop: "a.myshopify.com", topic: "t" }, handler);
-    await deliveries.handleOnce({ webhookId: "same", shop: "b.myshopify.com", topic: "t" }, handler);
+    const a = { webhookId: "same", shop: "a.myshopify.com", topic: "t" };
+    const b = { ...a, shop: "b.myshopify.com" };
+    expect(await deliveries.handleOnce(a, handler)).toBe(true);
+    expect(await deliveries.handleOnce(b, handler)).toBe(true);
+    expect(await deliveries.handleOnce(a, handler)).toBe(false);
+    expect(await deliveries.handleOnce(b, handler)).toBe(false);
     expect(handler).toHaveBeenCalledTimes(2);
+    expect(await db.default.webhookDelivery.count({ where: { webhookId: "same" } })).toBe(2);
+  });
+
+  it("keeps each feature's settings section per shop, validated, with defaults", async () => {
+    // GIVEN no stored settings: the defaults
+    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: false });
+    // WHEN a section is saved for one shop
+    await settings.saveSettings(lookupSettings.lookupSettings, shop, { strict: true });
+    // THEN it reads back for that shop only
+    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: true });
+    expect(await settings.getSettings(lookupSettings.lookupSettings, "other.myshopify.com")).toEqual({ strict: false });
+    // AND a value the schema refuses is neither saved nor read back
+    await expect(
+      settings.saveSettings(lookupSettings.lookupSettings, shop, { strict: "yes" } as unknown as { strict: boolean }),
+    ).rejects.toThrow();
+    await db.default.shopSetting.update({
+      where: { shop_section: { shop, section: "order-lookup" } },
+      data: { value: '{"strict":"garbage"' },
+    });
+    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: false });
   });
 
   it("records lookups and counts them per shop and outcome, last 7 days only", async () => {
@@ -109,39 +141,59 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
   });
 
   it("shop/redact deletes everything held for the shop and nothing of other shops", async () => {
-    // GIVEN data of two shops
-    for (const s of [shop, "keep.myshopify.com"]) {
+    // GIVEN data of the shop and of a shop whose domain ends with the same text
+    const keep = `x${shop}`;
+    const limit = { points: 10, durationSeconds: 600 };
+    for (const s of [shop, keep]) {
       await db.default.session.create({ data: { id: `offline_${s}`, shop: s, state: "", accessToken: "t" } });
-      await db.default.shopSettings.create({
+      await db.default.shopProfile.create({
         data: {
           shop: s,
-          shopName: "x",
+          name: "x",
           contactEmail: "x@example.com",
+          currencyCode: "EUR",
           ianaTimezone: "UTC",
           storefrontUrl: "https://x.test",
+          refreshedAt: new Date(),
         },
       });
+      await settings.saveSettings(lookupSettings.lookupSettings, s, { strict: true });
       await lookup.recordLookup({ shop: s, outcome: "found" });
       await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/9" });
+      await deliveries.handleOnce({ webhookId: "w", shop: s, topic: "t" }, async () => {});
+      await limits.consume(s, [{ name: "lookup-ip", key: "203.0.113.9", limit }]);
     }
     // WHEN the first shop is redacted
-    await redaction.redactShop({ shop });
+    await redaction.redactShop(features.REDACTORS, { shop });
     // THEN none of its rows remain, and the other shop's are intact
-    for (const model of ["session", "shopSettings", "lookupEvent", "lookupChallenge", "webhookDelivery"] as const) {
+    const models = [
+      "session",
+      "shopProfile",
+      "shopSetting",
+      "lookupEvent",
+      "lookupChallenge",
+      "webhookDelivery",
+    ] as const;
+    for (const model of models) {
       const delegate = db.default[model] as unknown as { count(args: object): Promise<number> };
       expect(await delegate.count({ where: { shop } }), model).toBe(0);
+      expect(await delegate.count({ where: { shop: keep } }), model).toBe(1);
     }
-    expect(await db.default.session.count({ where: { shop: "keep.myshopify.com" } })).toBe(1);
-    expect(await db.default.lookupEvent.count({ where: { shop: "keep.myshopify.com" } })).toBe(1);
+    expect(await db.default.rateLimit.count({ where: { key: { startsWith: `${shop}:` } } })).toBe(0);
+    expect(await db.default.rateLimit.count({ where: { key: { startsWith: `${keep}:` } } })).toBe(1);
   });
 
   it("customers/redact removes pending codes of the customer's orders only", async () => {
     const s = "redact.myshopify.com";
     await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/101" });
     await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/102" });
-    const report = await redaction.exportCustomerData({ shop: s, customer: { id: 1 }, ordersRequested: [101] });
+    const report = await redaction.exportCustomerData(features.REDACTORS, {
+      shop: s,
+      customer: { id: 1 },
+      ordersRequested: [101],
+    });
     expect(report["order lookup"]).toHaveLength(1);
-    await redaction.redactCustomer({ shop: s, customer: { id: 1 }, ordersToRedact: [101] });
+    await redaction.redactCustomer(features.REDACTORS, { shop: s, customer: { id: 1 }, ordersToRedact: [101] });
     expect(await db.default.lookupChallenge.count({ where: { shop: s } })).toBe(1);
   });
 });

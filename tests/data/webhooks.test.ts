@@ -60,14 +60,16 @@ const seedShop = async () => {
     create: { id: `offline_${shop}`, shop, state: "", accessToken: "shpat_test", scope: "read_orders" },
     update: {},
   });
-  await prisma.shopSettings.upsert({
+  await prisma.shopProfile.upsert({
     where: { shop },
     create: {
       shop,
-      shopName: "Maple",
+      name: "Maple",
       contactEmail: "hi@maple.test",
+      currencyCode: "EUR",
       ianaTimezone: "UTC",
       storefrontUrl: "https://maple.test",
+      refreshedAt: new Date(),
     },
     update: {},
   });
@@ -102,7 +104,7 @@ describe("compliance and lifecycle effects", () => {
     await seedShop();
     expect(await call("webhooks.shop.redact", webhook("shop/redact", { shop_domain: shop }))).toBe(200);
     expect(await prisma.session.count({ where: { shop } })).toBe(0);
-    expect(await prisma.shopSettings.count({ where: { shop } })).toBe(0);
+    expect(await prisma.shopProfile.count({ where: { shop } })).toBe(0);
   });
 
   it("app/uninstalled deletes the sessions and runs once per webhook id", async () => {

@@ -2,7 +2,7 @@
 // sends them; the signature is computed by the dev store as Shopify documents it.
 import { describe, expect, inject, it } from "vitest";
 import { appProxySignature } from "../../devstore/auth/signatures";
-import { BROWSER, recentOrder } from "../support/storefront";
+import { BROWSER, recentOrder, storefront } from "../support/storefront";
 
 function signedUrl(path: string, extra: Record<string, string> = {}, secret = inject("apiSecret")) {
   const params = new URLSearchParams({
@@ -59,5 +59,26 @@ describe("app proxy signatures", () => {
         })
       ).status,
     ).toBe(400);
+  });
+});
+
+describe("the shared storefront shell", () => {
+  it.each(["/apps/care/orders/code/", "/apps/care/orders/links/"])(
+    "answers a GET on the POST-only %s with a translated 405 page, never an error page",
+    async (path) => {
+      const answer = await storefront(`/de${path}`, { headers: { "Accept-Language": "de" } });
+      expect(answer.status).toBe(405);
+      expect(answer.text).toContain("Diese Seite kann nicht direkt geöffnet werden");
+      expect(answer.text).toContain('name="order_number"');
+    },
+  );
+
+  it("answers a body that is not a form with a translated 400", async () => {
+    const answer = await storefront("/apps/care/orders/lookup/?locale=fr", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain("Un problème est survenu avec cette demande");
   });
 });

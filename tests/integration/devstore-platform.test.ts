@@ -2,7 +2,7 @@
 // (typed graphql-request client), and webhook deliveries to the app's routes.
 import { ClientError } from "graphql-request";
 import { describe, expect, inject, it } from "vitest";
-import { SHOP_PROFILE_QUERY } from "~/models/order-lookup/queries";
+import { SHOP_PROFILE_QUERY } from "~/shop/profile.server";
 import { sessionToken } from "../../devstore/auth/tokens";
 import { createAdminClient } from "../support/admin-client";
 import { devstore } from "../support/storefront";

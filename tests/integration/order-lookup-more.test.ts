@@ -7,7 +7,7 @@ import { BROWSER, devstore, lookup, mailTo, recentOrder, recentOrders, storefron
 async function setStrict(strict: boolean) {
   // The merchant's Settings page, called as App Bridge calls it: with a session token.
   const token = await sessionToken({ shop: inject("shop"), apiKey: inject("apiKey"), apiSecret: inject("apiSecret") });
-  const body = new URLSearchParams(strict ? { strictLookup: "true" } : {});
+  const body = new URLSearchParams(strict ? { intent: "order-lookup", strict: "true" } : { intent: "order-lookup" });
   const response = await fetch(`${inject("appUrl")}/app/settings?_data=routes%2Fapp.settings`, {
     method: "POST",
     body,
@@ -98,7 +98,7 @@ describe("Shopify unavailable", () => {
     const answer = await lookup({ order_number: order.name, contact: order.email!, locale: "es" });
     expect(answer.status).toBe(503);
     expect(answer.headers.get("retry-after")).toBe("5");
-    expect(answer.text).toContain("La búsqueda de pedidos no está disponible");
+    expect(answer.text).toContain("Esto no está disponible en este momento");
   });
 });
 

@@ -2,7 +2,8 @@
 // answers as the Admin API does and fails on any request it was not told to expect.
 import { ClientError } from "graphql-request";
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
-import { ORDER_BY_ID_QUERY, SHOP_PROFILE_QUERY } from "~/models/order-lookup/queries";
+import { ORDER_BY_ID_QUERY } from "~/features/order-lookup/model.server";
+import { SHOP_PROFILE_QUERY } from "~/shop/profile.server";
 import { ThrottledError } from "~/throttle";
 import type { CareDeskOrderLookupByIdQuery, CareDeskShopProfileQuery } from "~/types/admin.generated";
 import { createAdminClient } from "../support/admin-client";

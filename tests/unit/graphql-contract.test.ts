@@ -220,7 +220,7 @@ describe(`GraphQL contract with Shopify's published ${API_VERSION} schemas`, () 
   it("finds the app's operations", () => {
     const names = check(realSources()).operations.map(({ operation }) => operation.name?.value);
     expect(names).toEqual(
-      expect.arrayContaining(["CareDeskShopOverview", "CareDeskOrderLookup", "CareDeskShopProfile"]),
+      expect.arrayContaining(["CareDeskShopProfile", "CareDeskOrderLookup", "CareDeskOrderLookupById"]),
     );
   });
 
@@ -238,7 +238,8 @@ describe(`GraphQL contract with Shopify's published ${API_VERSION} schemas`, () 
 });
 
 describe("the contract fails when a document is wrong", () => {
-  const QUERIES = "app/models/order-lookup/queries.ts";
+  const QUERIES = "app/features/order-lookup/model.server.ts";
+  const PROFILE = "app/shop/profile.server.ts";
 
   /** The real sources, with one real file edited. */
   function checkEdited(file: string, edit: (code: string) => string, extra: SourceFile[] = []): Checked {
@@ -284,9 +285,9 @@ describe("the contract fails when a document is wrong", () => {
   });
 
   it("a selection on a leaf field, and a leaf without its selection", () => {
-    const { invalid } = checkEdited(QUERIES, (code) =>
+    const { invalid } = checkEdited(PROFILE, (code) =>
       code
-        .replace("      name\n      contactEmail", "      name { value }\n      contactEmail")
+        .replace("      name\n      myshopifyDomain", "      name { value }\n      contactEmail")
         .replace("billingAddress { countryCodeV2 }", "billingAddress"),
     );
     expect(invalid.join("\n")).toMatch(/CareDeskShopProfile \[admin\]: Field "name" must not have a selection/);
@@ -303,7 +304,7 @@ describe("the contract fails when a document is wrong", () => {
 
   it("a syntax error", () => {
     const { source } = checkEdited(QUERIES, (code) =>
-      code.replace("query CareDeskShopProfile {", "query CareDeskShopProfile {{"),
+      code.replace("query CareDeskOrderLookup(", "query CareDeskOrderLookup{("),
     );
     expect(source.join("\n")).toMatch(new RegExp(`^${QUERIES}: Syntax Error`, "m"));
   });
@@ -311,7 +312,7 @@ describe("the contract fails when a document is wrong", () => {
   it("an operation without a name, or not named CareDesk…", () => {
     const { naming } = checkEdited(QUERIES, (code) =>
       code
-        .replace("query CareDeskShopProfile {", "query {")
+        .replace("query CareDeskRecentOrdersByEmail(", "query (")
         .replace("query CareDeskOrderLookupById(", "query OrderById("),
     );
     expect(naming).toEqual([
@@ -321,18 +322,18 @@ describe("the contract fails when a document is wrong", () => {
   });
 
   it("two operations with the same name", () => {
-    const { source } = checkEdited(QUERIES, (code) =>
-      code.replace("query CareDeskShopProfile {", "query CareDeskShopOverview {"),
+    const { source } = checkEdited(PROFILE, (code) =>
+      code.replace("query CareDeskShopProfile {", "query CareDeskOrderLookup {"),
     );
-    expect(source.join("\n")).toMatch(/operation CareDeskShopOverview is also defined in/);
+    expect(source.join("\n")).toMatch(/operation CareDeskOrderLookup is also defined in/);
   });
 
   it("a document codegen cannot see (no #graphql tag)", () => {
-    const { source } = checkEdited(QUERIES, (code) =>
+    const { source } = checkEdited(PROFILE, (code) =>
       code.replace("`#graphql\n  query CareDeskShopProfile", "`\n  query CareDeskShopProfile"),
     );
     expect(source).toEqual([
-      `${QUERIES}: a GraphQL document without a #graphql tag (codegen cannot see it): \`\n  query CareDeskShopProfile {`,
+      `${PROFILE}: a GraphQL document without a #graphql tag (codegen cannot see it): \`\n  query CareDeskShopProfile {`,
     ]);
   });
 });

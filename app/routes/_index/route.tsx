@@ -16,8 +16,8 @@ export default function App() {
     <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 640, margin: "4rem auto", padding: "0 1rem" }}>
       <h1>Care Desk</h1>
       <p>
-        One customer-care desk for your Shopify store: order lookup for guests, invoices, review replies and a contact
-        inbox.
+        Customer care after the purchase, for your Shopify store. Today: a guest order lookup, where shoppers without an
+        account find their order&apos;s status and tracking with the order number and their email or phone.
       </p>
       {showForm && (
         <Form method="post" action="/auth/login">

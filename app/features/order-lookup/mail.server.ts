@@ -1,7 +1,7 @@
 // Emails of the order lookup, in the shopper's language (strings from the theme extension).
-import { translator } from "~/i18n/storefront";
 import { sendMail } from "~/mail.server";
-import type { ShopProfile } from "../order-lookup.server";
+import type { ShopProfile } from "~/shop/profile.server";
+import { translator } from "~/storefront/i18n";
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

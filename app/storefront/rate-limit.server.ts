@@ -1,9 +1,9 @@
 // Rate limits of the storefront endpoints (rate-limiter-flexible). The counters live in the
 // app's database, so every app instance shares them: scaling out does not multiply the
-// allowance. Limits are configurable with env (see .env.example).
+// allowance. Every counter's key starts with the shop, so a shop's counters are its own
+// (and shop/redact deletes exactly them).
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import prisma from "./db.server";
-import { env } from "./env.server";
+import prisma from "~/db.server";
 
 export interface Limit {
   points: number;
@@ -12,30 +12,33 @@ export interface Limit {
 
 const limiters = new Map<string, RateLimiterPrisma>();
 
-function limiter(name: string, { points, durationSeconds }: Limit): RateLimiterPrisma {
-  const key = `${name}:${points}/${durationSeconds}`;
-  let existing = limiters.get(key);
+function limiter({ points, durationSeconds }: Limit): RateLimiterPrisma {
+  const id = `${points}/${durationSeconds}`;
+  let existing = limiters.get(id);
   if (!existing) {
     existing = new RateLimiterPrisma({
       storeClient: prisma,
       tableName: "rateLimit",
-      keyPrefix: name,
+      keyPrefix: "",
       points,
       duration: durationSeconds,
     });
-    limiters.set(key, existing);
+    limiters.set(id, existing);
   }
   return existing;
 }
 
+const counterKey = (shop: string, name: string, key: string) => `${shop}:${name}:${key}`;
+
 /** Counts one attempt against every key; returns the wait in seconds if any limit is exceeded. */
 export async function consume(
+  shop: string,
   checks: { name: string; key: string; limit: Limit }[],
 ): Promise<{ retryAfterSeconds: number } | null> {
   let retryAfterMs = 0;
   for (const { name, key, limit } of checks) {
     try {
-      await limiter(name, limit).consume(key);
+      await limiter(limit).consume(counterKey(shop, name, key));
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       retryAfterMs = Math.max(retryAfterMs, error.msBeforeNext);
@@ -44,12 +47,9 @@ export async function consume(
   return retryAfterMs > 0 ? { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : null;
 }
 
-export const LIMITS = {
-  lookupPerIp: env.LOOKUP_LIMIT_PER_IP,
-  lookupPerOrder: env.LOOKUP_LIMIT_PER_ORDER,
-  linksPerIp: env.LINKS_LIMIT_PER_IP,
-  linksPerEmail: env.LINKS_LIMIT_PER_EMAIL,
-} satisfies Record<string, Limit>;
+export async function deleteShopRateLimits({ shop }: { shop: string }) {
+  await prisma.rateLimit.deleteMany({ where: { key: { startsWith: `${shop}:` } } });
+}
 
 /**
  * The shopper's address as Shopify's app proxy forwards it. The last X-Forwarded-For entry is

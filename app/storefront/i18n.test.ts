@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveLocale, SUPPORTED_LOCALES, translator } from "./storefront";
+import { resolveLocale, SUPPORTED_LOCALES, translator } from "./i18n";
 
 describe("storefront translations", () => {
   it("reads the theme extension's locale files", () => {
@@ -10,8 +10,8 @@ describe("storefront translations", () => {
   it("interpolates and pluralises like Liquid", () => {
     const t = translator("en");
     expect(t("order_lookup.result.title", { name: "#1001" })).toBe("Order #1001");
-    expect(t("order_lookup.errors.rate_limited", { count: 1 })).toContain("1 minute.");
-    expect(t("order_lookup.errors.rate_limited", { count: 5 })).toContain("5 minutes.");
+    expect(t("common.errors.rate_limited", { count: 1 })).toContain("1 minute.");
+    expect(t("common.errors.rate_limited", { count: 5 })).toContain("5 minutes.");
   });
 
   it("picks the best locale and falls back to the default", () => {

@@ -4,8 +4,9 @@
 import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import prisma from "~/db.server";
 import { env } from "~/env.server";
-import type { ShopSettings } from "~/generated/sqlite/client";
 import { adminQuery, type AdminGraphql } from "~/graphql.server";
+import { getShopProfile, hasScope, type ShopProfile } from "~/shop/profile.server";
+import { getSettings } from "~/shop/settings.server";
 import {
   contactMatches,
   normalizeContact,
@@ -13,78 +14,33 @@ import {
   normalizeOrderName,
   searchValue,
   type Contact,
-} from "./order-lookup/normalize";
-import { ORDER_BY_ID_QUERY, ORDER_LOOKUP_QUERY, SHOP_PROFILE_QUERY } from "./order-lookup/queries";
-import { keyedHash, signLookupToken, verifyLookupToken, type LookupTokenKind } from "./order-lookup/tokens";
-import type { LookupOrder } from "./order-lookup/view";
+} from "./normalize";
+import { lookupSettings } from "./settings.server";
+import { keyedHash, signLookupToken, verifyLookupToken, type LookupTokenKind } from "./tokens";
+import type { LookupOrder } from "./view";
 
 export type LookupOutcome =
   "found" | "not_found" | "rate_limited" | "invalid" | "code_sent" | "code_invalid" | "links_requested";
 
-export interface ShopProfile {
-  shop: string;
-  name: string;
-  contactEmail: string;
-  ianaTimezone: string;
-  orderNumberPrefix: string;
-  orderNumberSuffix: string;
-  countryCode: string | null;
-  /** The online store's URL (primary domain), for links in emails. */
-  storefrontUrl: string;
+/** The shop's profile with the lookup's own settings and scope. */
+export interface LookupProfile extends ShopProfile {
   strictLookup: boolean;
   /** Orders older than 60 days are readable only with this scope. */
   readAllOrders: boolean;
 }
 
-const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-
-/** The shop's lookup settings and the parts of its Shopify profile the lookup needs (cached). */
-export async function getShopProfile({
-  shop,
+export async function getLookupProfile({
+  session,
   graphql,
-  scope,
 }: {
-  shop: string;
+  session: { shop: string; scope?: string };
   graphql: AdminGraphql;
-  scope: string | undefined;
-}): Promise<ShopProfile> {
-  const cached = await prisma.shopSettings.findUnique({ where: { shop } });
-  const readAllOrders = (scope ?? "").split(",").includes("read_all_orders");
-  if (cached && cached.profileRefreshedAt && Date.now() - cached.profileRefreshedAt.getTime() < PROFILE_MAX_AGE_MS) {
-    return toProfile(cached, readAllOrders);
-  }
-  const { shop: data } = await adminQuery(graphql, SHOP_PROFILE_QUERY);
-  const profile = {
-    shopName: data.name,
-    contactEmail: data.contactEmail,
-    ianaTimezone: data.ianaTimezone,
-    orderNumberPrefix: data.orderNumberFormatPrefix,
-    orderNumberSuffix: data.orderNumberFormatSuffix,
-    countryCode: data.billingAddress.countryCodeV2 ?? null,
-    storefrontUrl: data.primaryDomain.url,
-    profileRefreshedAt: new Date(),
-  };
-  const saved = await prisma.shopSettings.upsert({
-    where: { shop },
-    create: { shop, ...profile },
-    update: profile,
-  });
-  return toProfile(saved, readAllOrders);
-}
-
-function toProfile(row: ShopSettings, readAllOrders: boolean): ShopProfile {
-  return {
-    shop: row.shop,
-    name: row.shopName,
-    contactEmail: row.contactEmail,
-    ianaTimezone: row.ianaTimezone,
-    orderNumberPrefix: row.orderNumberPrefix,
-    orderNumberSuffix: row.orderNumberSuffix,
-    countryCode: row.countryCode,
-    storefrontUrl: row.storefrontUrl,
-    strictLookup: row.strictLookup,
-    readAllOrders,
-  };
+}): Promise<LookupProfile> {
+  const [profile, settings] = await Promise.all([
+    getShopProfile({ shop: session.shop, graphql }),
+    getSettings(lookupSettings, session.shop),
+  ]);
+  return { ...profile, strictLookup: settings.strict, readAllOrders: hasScope(session, "read_all_orders") };
 }
 
 export type LookupFieldError = "order_number_missing" | "order_number_invalid" | "contact_missing" | "contact_invalid";
@@ -111,6 +67,67 @@ export function parseLookupForm(
   if (!orderName || !contact) return { ok: false, errors };
   return { ok: true, orderName, contact };
 }
+
+// --- Finding the order: one Admin API request returns everything the result page shows ----
+
+const LOOKUP_ORDER_FIELDS = `#graphql
+  fragment CareDeskLookupOrder on Order {
+    id
+    name
+    createdAt
+    cancelledAt
+    email
+    phone
+    displayFinancialStatus
+    displayFulfillmentStatus
+    shippingAddress { city province provinceCode countryCodeV2 phone }
+    billingAddress { phone }
+    subtotalPriceSet { presentmentMoney { amount currencyCode } }
+    totalShippingPriceSet { presentmentMoney { amount currencyCode } }
+    totalTaxSet { presentmentMoney { amount currencyCode } }
+    totalDiscountsSet { presentmentMoney { amount currencyCode } }
+    totalPriceSet { presentmentMoney { amount currencyCode } }
+    totalRefundedSet { presentmentMoney { amount currencyCode } }
+    lineItems(first: 20) {
+      nodes {
+        id
+        title
+        variantTitle
+        quantity
+        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }
+        discountedTotalSet { presentmentMoney { amount currencyCode } }
+      }
+    }
+    fulfillments(first: 10) {
+      id
+      status
+      displayStatus
+      createdAt
+      inTransitAt
+      deliveredAt
+      estimatedDeliveryAt
+      trackingInfo(first: 3) { company number url }
+    }
+  }
+` as const;
+
+/** The shopper's form: the order with this name (checked exactly by the caller). */
+export const ORDER_LOOKUP_QUERY = `#graphql
+  query CareDeskOrderLookup($query: String!) {
+    orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {
+      nodes { ...CareDeskLookupOrder }
+    }
+  }
+  ${LOOKUP_ORDER_FIELDS}
+` as const;
+
+/** A verified session or emailed link: the order it was issued for. */
+export const ORDER_BY_ID_QUERY = `#graphql
+  query CareDeskOrderLookupById($id: ID!) {
+    order(id: $id) { ...CareDeskLookupOrder }
+  }
+  ${LOOKUP_ORDER_FIELDS}
+` as const;
 
 /**
  * The order with exactly this name whose email or phone matches, or null. One Admin API
@@ -245,8 +262,4 @@ export async function lookupStats({ shop, days = 7 }: { shop: string; days?: num
   });
   const count = (outcome: LookupOutcome) => rows.find((row) => row.outcome === outcome)?._count._all ?? 0;
   return { found: count("found"), notFound: count("not_found"), rateLimited: count("rate_limited") };
-}
-
-export async function setStrictLookup({ shop, strict }: { shop: string; strict: boolean }) {
-  await prisma.shopSettings.update({ where: { shop }, data: { strictLookup: strict } });
 }

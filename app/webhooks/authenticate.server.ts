@@ -1,7 +1,7 @@
 // Webhook authentication: the official library verifies the HMAC (401 on a bad one). A
 // delivery without any HMAC header is unauthenticated too, so it also gets 401 (the library
 // answers 400 for missing headers).
-import { authenticate } from "./shopify.server";
+import { authenticate } from "~/shopify.server";
 
 export async function authenticateWebhook(request: Request) {
   const hasHmac = request.headers.has("x-shopify-hmac-sha256");

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { AdminGraphql } from "~/graphql.server";
 
-let lookup: typeof import("./order-lookup.server");
+let lookup: typeof import("./model.server");
 
 beforeAll(async () => {
   vi.stubEnv("SHOPIFY_API_KEY", "test-key");
   vi.stubEnv("SHOPIFY_API_SECRET", "test-secret");
   vi.stubEnv("SHOPIFY_APP_URL", "https://care-desk.test");
-  lookup = await import("./order-lookup.server");
+  lookup = await import("./model.server");
 });
 
 /** A graphql function that answers each expected call once and fails on anything else. */

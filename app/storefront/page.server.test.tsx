@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeShopPath } from "./order-lookup.server";
 import { escapeLiquid, storefrontResponse } from "./page.server";
+import { safeShopPath } from "./responses.server";
 
 const liquid = (body: string, init?: ResponseInit & { layout?: boolean }) =>
   new Response(init?.layout === false ? `{% layout none %} ${body}` : body, {
@@ -39,5 +39,5 @@ describe("safeShopPath", () => {
     ["javascript:alert(1)", "/pages/contact"],
     ['/pages/a"><script>', "/pages/contact"],
     [undefined, "/pages/contact"],
-  ])("%j → %j", (input, expected) => expect(safeShopPath(input)).toBe(expected));
+  ])("%j → %j", (input, expected) => expect(safeShopPath(input, "/pages/contact")).toBe(expected));
 });

@@ -1,8 +1,8 @@
-// App proxy responses of the storefront features: the same markup as a full page inside
-// the shop's theme (no JavaScript) or as a fragment the block's script puts in place.
+// The page/fragment rendering of every storefront answer: the same markup as a full page
+// inside the shop's theme (no JavaScript) or as a fragment a block's script puts in place.
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import blockStyles from "../../../extensions/care-desk-theme/assets/care-desk.css?raw";
+import blockStyles from "../../extensions/care-desk-theme/assets/care-desk.css?raw";
 
 export type LiquidFn = (body: string, init?: ResponseInit & { layout?: boolean }) => Response;
 

@@ -1,9 +1,8 @@
 // Storefront markup of the guest order lookup, rendered on the server for app proxy
 // responses (full pages without JavaScript, fragments with it). Classes match the theme
 // extension's care-desk.css; every string comes from the extension's locale files.
-import type { ReactNode } from "react";
-import type { Translate } from "~/i18n/storefront";
-import type { OrderView } from "~/models/order-lookup/view";
+import type { Translate } from "~/storefront/i18n";
+import type { OrderView } from "./view";
 
 export interface FieldErrors {
   order_number?: string;
@@ -140,16 +139,6 @@ function Field({
       ) : null}
       <p id={`${id}-hint`} className="care-desk__hint">
         {hint}
-      </p>
-    </div>
-  );
-}
-
-export function Message({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "error" }) {
-  return (
-    <div className={tone === "error" ? "care-desk__message care-desk__message--error" : "care-desk__message"}>
-      <p data-care-focus="" tabIndex={-1} className={tone === "error" ? "care-desk__error" : undefined}>
-        {children}
       </p>
     </div>
   );

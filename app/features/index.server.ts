@@ -1,0 +1,37 @@
+// The features of Care Desk, where the app composes them: their redactors for the compliance
+// webhooks, their sections of Settings and their Home cards' data. Shared layers never import
+// features; this list (used by routes) is where a new feature is added.
+import type { AdminGraphql } from "~/graphql.server";
+import { shopRedactor } from "~/shop/redact.server";
+import { lookupStats } from "./order-lookup/model.server";
+import { orderLookupRedactor } from "./order-lookup/redact.server";
+import { loadLookupSettings, saveLookupSettings } from "./order-lookup/settings.server";
+
+export const REDACTORS = [shopRedactor, orderLookupRedactor] as const;
+
+type Session = { shop: string; scope?: string };
+
+/** Every feature's settings section, by id (the Settings page renders one form per section). */
+export async function loadSettings(session: Session) {
+  const [orderLookup] = await Promise.all([loadLookupSettings(session)]);
+  return { "order-lookup": orderLookup };
+}
+
+const SAVERS: Record<
+  string,
+  (args: { shop: string; form: FormData }) => Promise<{ ok: boolean; error: string | null }>
+> = { "order-lookup": saveLookupSettings };
+
+/** Saves the section the form belongs to (its `intent`). */
+export async function saveSection(session: Session, form: FormData) {
+  const section = String(form.get("intent") ?? "");
+  const save = SAVERS[section];
+  if (!save) throw new Response("Unknown settings section", { status: 400 });
+  return { section, ...(await save({ shop: session.shop, form })) };
+}
+
+/** What each feature's Home card shows. */
+export async function homeCards({ shop }: { shop: string; graphql: AdminGraphql }) {
+  const [orderLookup] = await Promise.all([lookupStats({ shop, days: 7 })]);
+  return { orderLookup };
+}
