@@ -19,31 +19,19 @@ import {
 import { LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { fail, fakeAdmin, ok } from "../tests/support/fake-admin";
+import { SHOP_PROFILE } from "../tests/support/fixtures";
 import { API_VERSION } from "./api-version";
 import { ORDER_BY_ID_QUERY } from "./features/order-lookup/model.server";
-import { AdminApiError, adminQuery, assertNoUserErrors, UserErrorsError, type AdminGraphql } from "./graphql.server";
+import { AdminApiError, adminQuery, assertNoUserErrors, UserErrorsError } from "./graphql.server";
 import { SHOP_PROFILE_QUERY } from "./shop/profile.server";
 import { ThrottledError } from "./throttle";
-import type { CareDeskShopProfileQuery } from "./types/admin.generated";
-import type { CountryCode, CurrencyCode } from "./types/admin.types";
 
 // Real operations of the app, so that results and variables are typed by codegen.
 const SHOP_QUERY = SHOP_PROFILE_QUERY;
 const ORDER_QUERY = ORDER_BY_ID_QUERY;
 const ORDER_ID = { id: "gid://shopify/Order/1001" };
-const SHOP = {
-  shop: {
-    name: "Maple & Fern",
-    myshopifyDomain: "maple-fern.myshopify.com",
-    currencyCode: "EUR" as CurrencyCode,
-    contactEmail: "hello@maple.example",
-    ianaTimezone: "Europe/Berlin",
-    orderNumberFormatPrefix: "#",
-    orderNumberFormatSuffix: "",
-    billingAddress: { countryCodeV2: "DE" as CountryCode },
-    primaryDomain: { url: "https://maple.example" },
-  },
-} satisfies CareDeskShopProfileQuery;
+const SHOP = SHOP_PROFILE;
 
 // --- How Shopify answers -----------------------------------------------------------------------
 
@@ -81,44 +69,6 @@ function graphqlQueryError(body: { errors: unknown[]; extensions?: unknown }): G
     } as unknown as Record<string, unknown>,
   });
 }
-
-// --- Fakes that fail on unexpected calls ---------------------------------------------------
-
-type Reply = () => Response | never;
-interface Expected {
-  operation: string;
-  variables?: Record<string, unknown>;
-  reply: Reply;
-}
-
-/** A graphql function that expects exactly these calls, in this order. */
-function fakeGraphql(expected: Expected[]) {
-  const queue = [...expected];
-  const calls: { operation: string; options: unknown }[] = [];
-  const graphql = async (operation: string, options?: { variables?: unknown }) => {
-    calls.push({ operation, options });
-    const next = queue.shift();
-    if (!next) throw new Error(`unexpected call #${calls.length} to graphql: ${operation.slice(0, 60)}`);
-    expect(operation).toBe(next.operation);
-    expect(options).toEqual(next.variables ? { variables: next.variables } : undefined);
-    return next.reply();
-  };
-  return {
-    graphql: graphql as unknown as AdminGraphql,
-    calls,
-    done: () => expect(queue, "expected graphql calls that were not made").toEqual([]),
-  };
-}
-
-const ok =
-  (data: unknown): Reply =>
-  () =>
-    Response.json({ data });
-const fail =
-  (error: unknown): Reply =>
-  () => {
-    throw error;
-  };
 
 // --- Time -----------------------------------------------------------------------------------
 // setTimeout is faked; setImmediate stays real so that the code under test can run between
@@ -172,7 +122,7 @@ afterEach(() => {
 
 describe("adminQuery", () => {
   it("returns the data, passing variables only when the operation has some", async () => {
-    const fake = fakeGraphql([
+    const fake = fakeAdmin([
       { operation: SHOP_QUERY, reply: ok(SHOP) },
       { operation: ORDER_QUERY, variables: ORDER_ID, reply: ok({ order: null }) },
     ]);
@@ -183,7 +133,7 @@ describe("adminQuery", () => {
 
   it("retries THROTTLED after the time the bucket needs to hold the query's cost", async () => {
     // 139 points wanted, 39 available, 100 restored per second → 1 s
-    const fake = fakeGraphql([
+    const fake = fakeAdmin([
       { operation: SHOP_QUERY, reply: fail(graphqlQueryError(throttledBody(139, 39))) },
       { operation: SHOP_QUERY, reply: fail(graphqlQueryError(throttledBody(139, 89))) },
       { operation: SHOP_QUERY, reply: ok(SHOP) },
@@ -202,7 +152,7 @@ describe("adminQuery", () => {
       headers: { "Retry-After": ["2.0"] },
       retryAfter: 2,
     });
-    const fake = fakeGraphql([
+    const fake = fakeAdmin([
       { operation: SHOP_QUERY, reply: fail(error) },
       { operation: SHOP_QUERY, reply: ok(SHOP) },
     ]);
@@ -215,7 +165,7 @@ describe("adminQuery", () => {
   it("retries a thrown 429 Response (authenticate.admin's client) after Retry-After, else with backoff", async () => {
     const throttled = (headers: Record<string, string> = {}) =>
       new Response(JSON.stringify({ errors: "Exceeded 2 calls per second" }), { status: 429, headers });
-    const fake = fakeGraphql([
+    const fake = fakeAdmin([
       { operation: SHOP_QUERY, reply: fail(throttled({ "Retry-After": "3" })) },
       { operation: SHOP_QUERY, reply: fail(throttled()) },
       { operation: SHOP_QUERY, reply: fail(throttled()) },
@@ -229,7 +179,7 @@ describe("adminQuery", () => {
   });
 
   it("gives up after 5 attempts with a ThrottledError", async () => {
-    const fake = fakeGraphql(
+    const fake = fakeAdmin(
       Array.from({ length: 5 }, () => ({
         operation: SHOP_QUERY,
         reply: fail(graphqlQueryError(throttledBody(10, 0))),
@@ -256,14 +206,14 @@ describe("adminQuery", () => {
     ["a thrown Response other than 429", new Response("Unauthorized", { status: 401 })],
     ["a network failure", new TypeError("fetch failed")],
   ])("rethrows %s at once", async (_what, error) => {
-    const fake = fakeGraphql([{ operation: SHOP_QUERY, reply: fail(error) }]);
+    const fake = fakeAdmin([{ operation: SHOP_QUERY, reply: fail(error) }]);
     await expect(adminQuery(fake.graphql, SHOP_QUERY)).rejects.toBe(error);
     expect(setTimeout).not.toHaveBeenCalled();
     fake.done();
   });
 
   it("refuses an answer without data", async () => {
-    const fake = fakeGraphql([{ operation: SHOP_QUERY, reply: () => Response.json({ extensions: {} }) }]);
+    const fake = fakeAdmin([{ operation: SHOP_QUERY, reply: () => Response.json({ extensions: {} }) }]);
     await expect(adminQuery(fake.graphql, SHOP_QUERY)).rejects.toBeInstanceOf(AdminApiError);
     fake.done();
   });

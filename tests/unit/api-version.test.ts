@@ -19,18 +19,24 @@ describe(`API version ${API_VERSION}`, () => {
     expect(toml.webhooks?.api_version).toBe(API_VERSION);
   });
 
-  it("every extension that declares an API version uses it", () => {
+  it("every extension declares the API version its type needs", () => {
     const dir = path.join(root, "extensions");
     const tomls = readdirSync(dir)
       .map((name) => `extensions/${name}/shopify.extension.toml`)
       .filter((file) => existsSync(path.join(root, file)));
     expect(tomls.length).toBeGreaterThan(0);
-    for (const file of tomls) {
-      const toml = parse(read(file)) as { api_version?: string; extensions?: { api_version?: string }[] };
-      for (const version of [toml.api_version, ...(toml.extensions ?? []).map((e) => e.api_version)]) {
-        if (version !== undefined) expect(version, file).toBe(API_VERSION);
-      }
-    }
+    for (const file of tomls) expect(extensionVersionProblems(read(file)), file).toEqual([]);
+  });
+
+  it("the extension check fails on what it must catch", () => {
+    expect(extensionVersionProblems('type = "theme"\napi_version = "2026-10"')).toEqual([
+      "a theme app extension has no API version (Shopify ignores it): 2026-10",
+    ]);
+    expect(extensionVersionProblems('[[extensions]]\ntype = "ui_extension"')).toEqual(["ui_extension: no api_version"]);
+    expect(extensionVersionProblems('api_version = "2026-13"\n[[extensions]]\ntype = "ui_extension"')).toEqual([
+      "ui_extension: 2026-13 is not a Shopify release",
+    ]);
+    expect(extensionVersionProblems('api_version = "2026-07"\n[[extensions]]\ntype = "ui_extension"')).toEqual([]);
   });
 
   it("the app's shopifyApp() is configured with it", () => {
@@ -52,3 +58,28 @@ describe(`API version ${API_VERSION}`, () => {
     expect(SCHEMA_VERSION).toBe(API_VERSION);
   });
 });
+
+/**
+ * Theme app extensions have no API version; every other extension (UI extensions, functions)
+ * must declare a Shopify release, at the top or per extension. UI extensions may trail the
+ * app's Admin API version: their packages ship later (see the README).
+ */
+function extensionVersionProblems(text: string): string[] {
+  const toml = parse(text) as {
+    type?: string;
+    api_version?: string;
+    extensions?: { type?: string; api_version?: string }[];
+  };
+  if (toml.type === "theme")
+    return toml.api_version
+      ? [`a theme app extension has no API version (Shopify ignores it): ${toml.api_version}`]
+      : [];
+  const problems: string[] = [];
+  for (const extension of toml.extensions ?? [{ type: toml.type }]) {
+    const version = extension.api_version ?? toml.api_version;
+    const type = extension.type ?? "extension";
+    if (!version) problems.push(`${type}: no api_version`);
+    else if (!/^20\d\d-(01|04|07|10)$/.test(version)) problems.push(`${type}: ${version} is not a Shopify release`);
+  }
+  return problems;
+}

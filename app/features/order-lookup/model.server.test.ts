@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { AdminGraphql } from "~/graphql.server";
+import { fakeAdmin, ok } from "../../../tests/support/fake-admin";
+import { lookupOrder } from "../../../tests/support/fixtures";
 
 let lookup: typeof import("./model.server");
 
@@ -10,27 +11,14 @@ beforeAll(async () => {
   lookup = await import("./model.server");
 });
 
-/** A graphql function that answers each expected call once and fails on anything else. */
-function fakeGraphql(...answers: { expectQuery: string; data: unknown }[]) {
-  const calls: { operation: string; variables: unknown }[] = [];
-  const graphql = (async (operation: string, options?: { variables?: unknown }) => {
-    calls.push({ operation, variables: options?.variables });
-    const answer = answers.shift();
-    if (!answer || !operation.includes(answer.expectQuery))
-      throw new Error(`Unexpected Admin API call: ${operation.slice(0, 80)}`);
-    return new Response(JSON.stringify({ data: answer.data }));
-  }) as unknown as AdminGraphql;
-  return { graphql, calls };
-}
+const order = (name: string, email: string | null, phone: string | null = null) =>
+  lookupOrder({ name, email, phone, shippingAddress: null, billingAddress: null });
 
-const order = (name: string, email: string | null, phone: string | null = null) => ({
-  id: "gid://shopify/Order/1",
-  name,
-  email,
-  phone,
-  shippingAddress: null,
-  billingAddress: null,
-});
+/** The lookup's one Admin API call, answered with these orders. */
+const lookupCall = (...nodes: unknown[]) =>
+  fakeAdmin([
+    { operation: "CareDeskOrderLookup", variables: { query: 'name:"#1001"' }, reply: ok({ orders: { nodes } }) },
+  ]);
 
 describe("parseLookupForm", () => {
   const profile = { orderNumberPrefix: "#", orderNumberSuffix: "", countryCode: "US" };
@@ -61,32 +49,22 @@ describe("findOrder", () => {
 
   it("makes exactly one Admin API call with the quoted order name", async () => {
     // GIVEN the shop has order #1001 placed with jane@example.com
-    const { graphql, calls } = fakeGraphql({
-      expectQuery: "CareDeskOrderLookup",
-      data: { orders: { nodes: [order("#1001", "Jane@Example.com")] } },
-    });
+    const { graphql, calls } = lookupCall(order("#1001", "Jane@Example.com"));
     // WHEN the shopper looks it up
     const found = await lookup.findOrder({ graphql, orderName: "#1001", contact, countryCode: "US" });
     // THEN it is found with one call
     expect(found?.name).toBe("#1001");
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.variables).toEqual({ query: 'name:"#1001"' });
   });
 
   it("does not accept another order that Shopify's tokenised search returned", async () => {
-    const { graphql } = fakeGraphql({
-      expectQuery: "CareDeskOrderLookup",
-      data: { orders: { nodes: [order("#10012", "jane@example.com")] } },
-    });
+    const { graphql } = lookupCall(order("#10012", "jane@example.com"));
     expect(await lookup.findOrder({ graphql, orderName: "#1001", contact, countryCode: "US" })).toBeNull();
   });
 
   it("returns null for a wrong email and for an unknown order alike", async () => {
-    const wrongEmail = fakeGraphql({
-      expectQuery: "CareDeskOrderLookup",
-      data: { orders: { nodes: [order("#1001", "someone@else.com")] } },
-    });
-    const unknown = fakeGraphql({ expectQuery: "CareDeskOrderLookup", data: { orders: { nodes: [] } } });
+    const wrongEmail = lookupCall(order("#1001", "someone@else.com"));
+    const unknown = lookupCall();
     expect(
       await lookup.findOrder({ graphql: wrongEmail.graphql, orderName: "#1001", contact, countryCode: "US" }),
     ).toBeNull();
@@ -96,10 +74,7 @@ describe("findOrder", () => {
   });
 
   it("matches a phone number on the order in E.164 with the shop's country", async () => {
-    const { graphql } = fakeGraphql({
-      expectQuery: "CareDeskOrderLookup",
-      data: { orders: { nodes: [{ ...order("#1001", null), shippingAddress: { phone: "(415) 555-0123" } }] } },
-    });
+    const { graphql } = lookupCall({ ...order("#1001", null), shippingAddress: { phone: "(415) 555-0123" } });
     const phone = { kind: "phone" as const, value: "+14155550123" };
     expect(await lookup.findOrder({ graphql, orderName: "#1001", contact: phone, countryCode: "US" })).not.toBeNull();
   });
