@@ -426,6 +426,7 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       updatedAt: iso(created),
       defaultAddress,
       hasAccount: r.chance(0.75),
+      metafields: [],
       market,
     });
   }
@@ -588,9 +589,11 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
           ? total
           : round(Number(refundLines[0]!.discountedTotalSet.presentmentMoney.amount) / 2, currency);
       const refundAt = Math.min(now - 60_000, created + r.int(1, 20) * DAY);
+      const refundId = gid("Refund", 7_000_000 + nextId());
+      const transactionId = gid("OrderTransaction", 9_000_000 + nextId());
       refunds.push({
         __typename: "Refund",
-        id: gid("Refund", 7_000_000 + nextId()),
+        id: refundId,
         createdAt: iso(refundAt),
         note: financial === "REFUNDED" ? "Customer request" : "Damaged in transit",
         totalRefundedSet: bag(refunded, currency),
@@ -599,10 +602,11 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
           quantity: l.quantity,
           subtotalSet: l.discountedTotalSet,
         })),
+        transactionIds: [transactionId],
       });
       transactions.push({
         __typename: "OrderTransaction",
-        id: gid("OrderTransaction", 9_000_000 + nextId()),
+        id: transactionId,
         kind: "REFUND",
         status: "SUCCESS",
         gateway: "shopify_payments",
@@ -667,6 +671,7 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       refunds,
       fulfillments,
       paymentGatewayNames: ["shopify_payments"],
+      metafields: [],
     });
   }
 

@@ -108,6 +108,7 @@ export interface Customer {
   defaultAddress: Address | null;
   /** Whether the customer has an online account (some orders are from guests only). */
   hasAccount: boolean;
+  metafields: Metafield[];
 }
 
 export interface LineItem {
@@ -174,6 +175,8 @@ export interface Refund {
   note: string | null;
   totalRefundedSet: MoneyBag;
   refundLineItems: { lineItemId: string; quantity: number; subtotalSet: MoneyBag }[];
+  /** The order's REFUND transactions that paid this refund out. */
+  transactionIds: string[];
 }
 
 export interface Order {
@@ -224,6 +227,7 @@ export interface Order {
   refunds: Refund[];
   fulfillments: Fulfillment[];
   paymentGatewayNames: string[];
+  metafields: Metafield[];
 }
 
 export interface ShopData {

@@ -3,8 +3,9 @@
 // a plain theme layout. Unknown filters are errors, as Theme Check would flag them.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Liquid } from "liquidjs";
-import type { Customer, Product, Shop } from "../data/types";
+import { Drop, Liquid } from "liquidjs";
+import { resolveNamespace } from "../data/metafields";
+import type { Customer, Metafield, Product, Shop } from "../data/types";
 
 export const STOREFRONT_LOCALES = ["en", "de", "fr", "es", "ja"] as const;
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -46,6 +47,61 @@ export interface PageContext {
   pageType: "index" | "product" | "page" | "customers/account" | "app_proxy";
   product?: Product | null;
   origin: string;
+  /** The app whose blocks render (its API key): what `$app` namespaces resolve to. */
+  appId: string;
+}
+
+/** A metafield in Liquid: `.value` typed as its type says, `.type`; output alone, its value. */
+export class MetafieldDrop extends Drop {
+  readonly value: unknown;
+  readonly type: string;
+  readonly list: boolean;
+  constructor(metafield: Metafield) {
+    super();
+    this.type = metafield.type;
+    this.list = metafield.type.startsWith("list.");
+    this.value = liquidValue(metafield);
+  }
+  override valueOf() {
+    return this.value;
+  }
+}
+
+function liquidValue({ type, value }: Metafield): unknown {
+  switch (type.replace(/^list\./, "")) {
+    case "number_integer":
+    case "number_decimal":
+      return type.startsWith("list.") ? (JSON.parse(value) as unknown[]).map(Number) : Number(value);
+    case "boolean":
+      return value === "true";
+    case "json":
+    case "rating":
+    case "money":
+    case "dimension":
+    case "weight":
+    case "volume":
+      return JSON.parse(value) as unknown;
+    default:
+      return type.startsWith("list.") ? (JSON.parse(value) as unknown) : value;
+  }
+}
+
+/**
+ * `{owner}.metafields`: namespaces by name (`$app` and `$app:ns` resolve to the app's own),
+ * each an object of its metafields by key.
+ */
+export class MetafieldsDrop extends Drop {
+  constructor(
+    private readonly metafields: Metafield[],
+    private readonly appId: string,
+  ) {
+    super();
+  }
+  override liquidMethodMissing(namespace: unknown) {
+    const resolved = resolveNamespace(String(namespace), this.appId);
+    const found = this.metafields.filter((m) => m.namespace === resolved);
+    return found.length ? Object.fromEntries(found.map((m) => [m.key, new MetafieldDrop(m)])) : undefined;
+  }
 }
 
 const SCHEMA = /{%-?\s*schema\s*-?%}([\s\S]*?){%-?\s*endschema\s*-?%}/;
@@ -167,6 +223,7 @@ export class Storefront {
         permanent_domain: shop.myshopifyDomain,
         url: page.origin,
         locale,
+        metafields: new MetafieldsDrop(shop.metafields, page.appId),
       },
       customer: customer
         ? {
@@ -175,6 +232,7 @@ export class Storefront {
             first_name: customer.firstName,
             last_name: customer.lastName,
             name: customer.displayName,
+            metafields: new MetafieldsDrop(customer.metafields, page.appId),
           }
         : null,
       product: page.product
@@ -186,6 +244,7 @@ export class Storefront {
             featured_image: page.product.images[0]
               ? { src: `${page.origin}${page.product.images[0].url}`, alt: page.product.images[0].altText }
               : null,
+            metafields: new MetafieldsDrop(page.product.metafields, page.appId),
           }
         : null,
       request: {
