@@ -78,7 +78,7 @@ export interface ExecuteRequest<C> {
   /** Who is calling (e.g. the app's API key): each client has its own bucket per shop. */
   client: string;
   shop: string;
-  query: unknown;
+  query?: unknown;
   variables?: unknown;
   operationName?: unknown;
   context: C;
