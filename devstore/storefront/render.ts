@@ -68,21 +68,27 @@ export class MetafieldDrop extends Drop {
 }
 
 function liquidValue({ type, value }: Metafield): unknown {
+  const list = type.startsWith("list.");
   switch (type.replace(/^list\./, "")) {
     case "number_integer":
     case "number_decimal":
-      return type.startsWith("list.") ? (JSON.parse(value) as unknown[]).map(Number) : Number(value);
+      return list ? (JSON.parse(value) as unknown[]).map(Number) : Number(value);
     case "boolean":
       return value === "true";
     case "json":
-    case "rating":
-    case "money":
-    case "dimension":
-    case "weight":
-    case "volume":
       return JSON.parse(value) as unknown;
+    case "rating": {
+      // Liquid's rating object: rating, scale_min, scale_max.
+      const toRating = (r: { value: string; scale_min: string; scale_max: string }) => ({
+        rating: Number(r.value),
+        scale_min: Number(r.scale_min),
+        scale_max: Number(r.scale_max),
+      });
+      const parsed = JSON.parse(value) as Parameters<typeof toRating>[0] | Parameters<typeof toRating>[0][];
+      return Array.isArray(parsed) ? parsed.map(toRating) : toRating(parsed);
+    }
     default:
-      return type.startsWith("list.") ? (JSON.parse(value) as unknown) : value;
+      return list ? (JSON.parse(value) as unknown) : value;
   }
 }
 
