@@ -175,6 +175,7 @@ export class OrderOperations {
       note: input.note ?? null,
       totalRefundedSet: bag(value, currency),
       refundLineItems: refundLines.map(({ line, quantity }) => ({
+        id: newId("RefundLineItem"),
         lineItemId: line.id,
         quantity,
         subtotalSet: bag(round(amount(line.discountedTotalSet) * (quantity / line.quantity), currency), currency),

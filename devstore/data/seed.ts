@@ -272,6 +272,10 @@ function svgPlaceholder(title: string, hue: number): string {
   return `/cdn/shop/products/${encodeURIComponent(title.toLowerCase().replace(/[^a-z0-9]+/g, "-"))}.svg?hue=${hue}`;
 }
 
+/** The seed refunds a line item at most once: its refund line item's ID follows from the line item's. */
+export const seededRefundLineItemId = (lineItemId: string) =>
+  gid("RefundLineItem", Number(lineItemId.split("/").pop()) + 6_000_000);
+
 export function seedShopData(options: SeedOptions = {}): ShopData {
   const {
     seed = 20261022,
@@ -598,6 +602,7 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
         note: financial === "REFUNDED" ? "Customer request" : "Damaged in transit",
         totalRefundedSet: bag(refunded, currency),
         refundLineItems: refundLines.map((l) => ({
+          id: seededRefundLineItemId(l.id),
           lineItemId: l.id,
           quantity: l.quantity,
           subtotalSet: l.discountedTotalSet,

@@ -22,7 +22,10 @@ function versionOneData() {
   for (const customer of data.customers) delete (customer as Partial<typeof customer>).metafields;
   for (const order of data.orders) {
     delete (order as Partial<typeof order>).metafields;
-    for (const refund of order.refunds) delete (refund as Partial<typeof refund>).transactionIds;
+    for (const refund of order.refunds) {
+      delete (refund as Partial<typeof refund>).transactionIds;
+      for (const item of refund.refundLineItems) delete (item as Partial<typeof item>).id;
+    }
   }
   return data;
 }
@@ -54,6 +57,7 @@ describe("versioned store data", () => {
       const [refund] = order.refunds;
       const [transactionId] = refund!.transactionIds;
       expect(order.transactions.find((t) => t.id === transactionId)).toMatchObject({ kind: "REFUND" });
+      expect(refund!.refundLineItems.every((item) => item.id.startsWith("gid://shopify/RefundLineItem/"))).toBe(true);
     }
     expect(saved(dir).version).toBe(DATA_VERSION);
     expect(open(dir).messages).toEqual([]);

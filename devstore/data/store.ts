@@ -2,7 +2,7 @@
 // serves often. Persisted as JSON in the data dir, so a second `npm run dev` reuses it.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { seedShopData, type SeedOptions } from "./seed";
+import { seededRefundLineItemId, seedShopData, type SeedOptions } from "./seed";
 import type { Customer, Order, Product, Shop, ShopData } from "./types";
 
 /**
@@ -13,7 +13,8 @@ export const DATA_VERSION = 2;
 
 /** MIGRATIONS[n] turns version n data into version n + 1 (in place). */
 const MIGRATIONS: Record<number, (data: ShopData) => void> = {
-  // 1 (unversioned) → 2: customers and orders hold metafields; refunds name their transactions.
+  // 1 (unversioned) → 2: customers and orders hold metafields; refunds name their
+  // transactions; refund line items have IDs.
   1: (data) => {
     for (const customer of data.customers) customer.metafields ??= [];
     for (const order of data.orders) {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<number, (data: ShopData) => void> = {
         refund.transactionIds ??= order.transactions
           .filter((t) => t.kind === "REFUND" && t.createdAt === refund.createdAt)
           .map((t) => t.id);
+        for (const item of refund.refundLineItems) item.id ??= seededRefundLineItemId(item.lineItemId);
       }
     }
   },

@@ -174,7 +174,7 @@ export interface Refund {
   createdAt: string;
   note: string | null;
   totalRefundedSet: MoneyBag;
-  refundLineItems: { lineItemId: string; quantity: number; subtotalSet: MoneyBag }[];
+  refundLineItems: { id: string; lineItemId: string; quantity: number; subtotalSet: MoneyBag }[];
   /** The order's REFUND transactions that paid this refund out. */
   transactionIds: string[];
 }

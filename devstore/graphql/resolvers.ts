@@ -392,6 +392,7 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
         return connection(
           refund.refundLineItems.map((item) => ({
             __typename: "RefundLineItem",
+            id: item.id,
             quantity: item.quantity,
             subtotalSet: item.subtotalSet,
             lineItem: order?.lineItems.find((l) => l.id === item.lineItemId),

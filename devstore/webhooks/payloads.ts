@@ -130,12 +130,12 @@ export function refundPayload(refund: Refund, order: Order) {
     user_id: null,
     duties: [],
     order_adjustments: [],
-    refund_line_items: refund.refundLineItems.map((item, index) => {
+    refund_line_items: refund.refundLineItems.map((item) => {
       const line = order.lineItems.find((l) => l.id === item.lineItemId)!;
       const share = item.quantity / line.quantity;
       const tax = line.taxLines.reduce((sum, t) => sum + Number(t.priceSet.shopMoney.amount), 0) * share;
       return {
-        id: id(refund.id) * 100 + index,
+        id: id(item.id),
         line_item_id: id(line.id),
         quantity: item.quantity,
         restock_type: "no_restock",
