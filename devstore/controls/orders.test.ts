@@ -387,6 +387,8 @@ describe("order controls deliver Shopify's webhooks", () => {
     expect(state.displayFinancialStatus).toBe("REFUNDED");
     expect(state.totalRefundedSet.presentmentMoney.amount).toBe(target.totalPriceSet.presentmentMoney.amount);
     expect((await control(target, "refund")).status).toBe(422);
+    // Fulfilled orders cannot be cancelled, as on Shopify.
+    expect((await control(target, "cancel")).status).toBe(422);
   });
 
   it("cancel a paid order: orders/cancelled and a refund; cancelled in the Admin API", async () => {

@@ -196,6 +196,8 @@ export class OrderOperations {
   /** Cancelled, with what was paid refunded (or the payment voided) unless `refund: false` (orders/cancelled). */
   cancel(order: Order, { reason = "OTHER", refund = true }: { reason?: string; refund?: boolean } = {}): Change {
     if (order.cancelledAt) throw new OrderError("The order is already cancelled.");
+    if (order.fulfillments.some((f) => f.status !== "CANCELLED"))
+      throw new OrderError("An order with fulfillments can't be cancelled.");
     const cancelReason = reason.toUpperCase() as CancelReason;
     if (!["CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"].includes(cancelReason))
       throw new OrderError(`Unknown cancel reason ${reason}.`);
