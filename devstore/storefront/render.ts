@@ -6,6 +6,7 @@ import path from "node:path";
 import { Drop, Liquid } from "liquidjs";
 import { resolveNamespace } from "../data/metafields";
 import type { Customer, Metafield, Product, Shop } from "../data/types";
+import { esc } from "../platform";
 
 export const STOREFRONT_LOCALES = ["en", "de", "fr", "es", "ja"] as const;
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -315,8 +316,6 @@ export class Storefront {
   }
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A minimal theme layout: header with the shop, language and account; content; footer. */
 export function layout({
   page,
@@ -336,13 +335,13 @@ export function layout({
       `<a href="${prefix(l)}${bare}" hreflang="${l}" lang="${l}"${l === page.locale ? ' aria-current="true"' : ""}>${LANGUAGE_NAMES[l]}</a>`,
   ).join(" ");
   const account = page.customer
-    ? `<span>${escape(page.customer.displayName)}</span> <a href="/account/logout">Sign out</a>`
+    ? `<span>${esc(page.customer.displayName)}</span> <a href="/account/logout">Sign out</a>`
     : `<a href="/account/login">Sign in</a>`;
   return `<!doctype html>
 <html lang="${page.locale}">
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(title)} – ${escape(page.shop.name)}</title>
+<title>${esc(title)} – ${esc(page.shop.name)}</title>
 <style>
   body { margin: 0; font: 16px/1.5 Georgia, serif; color: #2b2b2b; background: #fbf8f3; }
   .site-header, .site-footer { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: 1rem 2rem; background: #2f4a3a; color: #fbf8f3; }
@@ -358,7 +357,7 @@ ${head}
 <body>
 <a href="#MainContent" class="skip">Skip to content</a>
 <header class="site-header">
-  <a href="${prefix(page.locale) || "/"}"><strong>${escape(page.shop.name)}</strong></a>
+  <a href="${prefix(page.locale) || "/"}"><strong>${esc(page.shop.name)}</strong></a>
   <nav aria-label="Main"><a href="${prefix(page.locale)}/pages/order-status">Order status</a><a href="${prefix(page.locale)}/pages/contact">Contact</a><a href="${prefix(page.locale)}/account">Account</a></nav>
   <div>${account}</div>
   <nav aria-label="Language">${languages}</nav>
