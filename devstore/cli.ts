@@ -69,6 +69,8 @@ async function dev() {
     Order lookup block           ${devStore.origin}/pages/order-status
     Admin GraphQL endpoint       ${devStore.graphqlUrl}
     Mailbox (emails the app sent) ${devStore.origin}/__devstore/mail
+    Webhooks sent (log)          ${devStore.origin}/__devstore/webhooks.json
+    Order controls               POST ${devStore.origin}/__devstore/orders/:id/{pay,fulfil,deliver,refund,cancel}
 
   Data: .devstore/ (delete it to start over). Ctrl-C stops everything.
 `);

@@ -73,7 +73,16 @@ export interface AccessToken {
   online: boolean;
   expiresAt: number | null;
   userId: string | null;
+  /** Expiring offline tokens: the refresh token issued with this access token. */
+  refreshToken?: string | null;
+  refreshExpiresAt?: number | null;
+  /** A refreshed grant: the grant it replaces, retired once this one is first used. */
+  replaces?: string | null;
 }
+
+/** Expiring offline access tokens live an hour, their refresh tokens 90 days (Shopify's lifetimes). */
+export const EXPIRING_TOKEN_SECONDS = 3600;
+export const REFRESH_TOKEN_SECONDS = 90 * 86_400;
 
 /** Access tokens issued to apps, persisted in the data dir. */
 export class TokenStore {
@@ -92,12 +101,73 @@ export class TokenStore {
     return token;
   }
 
-  find(token: string | null | undefined): AccessToken | null {
+  /**
+   * An expiring offline token with its refresh token. Only one is active per app and shop:
+   * issuing one revokes the app's earlier expiring tokens for the shop.
+   */
+  issueExpiring(grant: Pick<AccessToken, "shop" | "apiKey" | "scopes">, now = Date.now()): AccessToken {
+    for (const [key, token] of this.tokens) {
+      if (token.shop === grant.shop && token.apiKey === grant.apiKey && token.refreshToken) this.tokens.delete(key);
+    }
+    return this.issueRefreshable(grant, null, now);
+  }
+
+  /**
+   * Refresh: a new pair for a valid refresh token. The old pair keeps working until the new one
+   * is first used (a lost answer can be retried with the old refresh token, as on Shopify).
+   */
+  refresh(refreshToken: string, apiKey: string, now = Date.now()): AccessToken | null {
+    const old = [...this.tokens.values()].find((t) => t.refreshToken && safeEqual(t.refreshToken, refreshToken));
+    if (!old || old.apiKey !== apiKey || (old.refreshExpiresAt ?? 0) < now) return null;
+    this.retirePredecessor(old);
+    // A replacement issued earlier and never used gives way to this one.
+    for (const [key, token] of this.tokens) if (token.replaces === old.token) this.tokens.delete(key);
+    return this.issueRefreshable(old, old.token, now, old.refreshExpiresAt ?? undefined);
+  }
+
+  private issueRefreshable(
+    grant: Pick<AccessToken, "shop" | "apiKey" | "scopes">,
+    replaces: string | null,
+    now: number,
+    refreshExpiresAt = now + REFRESH_TOKEN_SECONDS * 1000,
+  ): AccessToken {
+    return this.issue({
+      shop: grant.shop,
+      apiKey: grant.apiKey,
+      scopes: grant.scopes,
+      online: false,
+      userId: null,
+      expiresAt: now + EXPIRING_TOKEN_SECONDS * 1000,
+      refreshToken: `shprt_${randomBytes(16).toString("hex")}`,
+      refreshExpiresAt,
+      replaces,
+    });
+  }
+
+  /** The first use of a refreshed grant retires the grant it replaced. */
+  private retirePredecessor(grant: AccessToken) {
+    if (!grant.replaces) return;
+    this.tokens.delete(grant.replaces);
+    grant.replaces = null;
+    this.save();
+  }
+
+  find(token: string | null | undefined, now = Date.now()): AccessToken | null {
     if (!token) return null;
     const found = this.tokens.get(token);
-    if (!found || !timingSafeEqual(Buffer.from(found.token), Buffer.from(token))) return null;
-    if (found.expiresAt !== null && found.expiresAt < Date.now()) return null;
+    if (!found || !safeEqual(found.token, token)) return null;
+    if (found.expiresAt !== null && found.expiresAt < now) return null;
+    this.retirePredecessor(found);
     return found;
+  }
+
+  /** Test control: the access token expires now. */
+  expire(token: string): boolean {
+    const found = this.tokens.get(token);
+    if (!found) return false;
+    found.expiresAt = Date.now() - 1000;
+    this.save();
+    return true;
   }
 
   /** Uninstall: every token of the app for the shop stops working. */
@@ -115,4 +185,8 @@ export class TokenStore {
     mkdirSync(path.dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify([...this.tokens.values()]));
   }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }

@@ -272,6 +272,10 @@ function svgPlaceholder(title: string, hue: number): string {
   return `/cdn/shop/products/${encodeURIComponent(title.toLowerCase().replace(/[^a-z0-9]+/g, "-"))}.svg?hue=${hue}`;
 }
 
+/** The seed refunds a line item at most once: its refund line item's ID follows from the line item's. */
+export const seededRefundLineItemId = (lineItemId: string) =>
+  gid("RefundLineItem", Number(lineItemId.split("/").pop()) + 6_000_000);
+
 export function seedShopData(options: SeedOptions = {}): ShopData {
   const {
     seed = 20261022,
@@ -426,6 +430,7 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       updatedAt: iso(created),
       defaultAddress,
       hasAccount: r.chance(0.75),
+      metafields: [],
       market,
     });
   }
@@ -588,21 +593,25 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
           ? total
           : round(Number(refundLines[0]!.discountedTotalSet.presentmentMoney.amount) / 2, currency);
       const refundAt = Math.min(now - 60_000, created + r.int(1, 20) * DAY);
+      const refundId = gid("Refund", 7_000_000 + nextId());
+      const transactionId = gid("OrderTransaction", 9_000_000 + nextId());
       refunds.push({
         __typename: "Refund",
-        id: gid("Refund", 7_000_000 + nextId()),
+        id: refundId,
         createdAt: iso(refundAt),
         note: financial === "REFUNDED" ? "Customer request" : "Damaged in transit",
         totalRefundedSet: bag(refunded, currency),
         refundLineItems: refundLines.map((l) => ({
+          id: seededRefundLineItemId(l.id),
           lineItemId: l.id,
           quantity: l.quantity,
           subtotalSet: l.discountedTotalSet,
         })),
+        transactionIds: [transactionId],
       });
       transactions.push({
         __typename: "OrderTransaction",
-        id: gid("OrderTransaction", 9_000_000 + nextId()),
+        id: transactionId,
         kind: "REFUND",
         status: "SUCCESS",
         gateway: "shopify_payments",
@@ -667,6 +676,7 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       refunds,
       fulfillments,
       paymentGatewayNames: ["shopify_payments"],
+      metafields: [],
     });
   }
 

@@ -1,9 +1,65 @@
 // The dev store's data: one or more shops with indexes for the lookups the Admin API
 // serves often. Persisted as JSON in the data dir, so a second `npm run dev` reuses it.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { seedShopData, type SeedOptions } from "./seed";
+import { seededRefundLineItemId, seedShopData, type SeedOptions } from "./seed";
 import type { Customer, Order, Product, Shop, ShopData } from "./types";
+
+/**
+ * The shape of store.json. Bump it with every change to the records, and add the migration
+ * from the previous version below; a file no migration reaches is rebuilt from the seed.
+ */
+export const DATA_VERSION = 2;
+
+/** MIGRATIONS[n] turns version n data into version n + 1 (in place). */
+const MIGRATIONS: Record<number, (data: ShopData) => void> = {
+  // 1 (unversioned) → 2: customers and orders hold metafields; refunds name their
+  // transactions; refund line items have IDs.
+  1: (data) => {
+    for (const customer of data.customers) customer.metafields ??= [];
+    for (const order of data.orders) {
+      order.metafields ??= [];
+      for (const refund of order.refunds) {
+        refund.transactionIds ??= order.transactions
+          .filter((t) => t.kind === "REFUND" && t.createdAt === refund.createdAt)
+          .map((t) => t.id);
+        for (const item of refund.refundLineItems) item.id ??= seededRefundLineItemId(item.lineItemId);
+      }
+    }
+  },
+};
+
+interface SavedStore {
+  version?: number;
+  shops: ShopData[];
+}
+
+/** The saved shops at DATA_VERSION, migrated if need be; null when they cannot be read or migrated. */
+function readSaved(file: string, log: (message: string) => void): { shops: ShopData[]; migrated: boolean } | null {
+  let saved: SavedStore;
+  try {
+    saved = JSON.parse(readFileSync(file, "utf8")) as SavedStore;
+  } catch (error) {
+    log(`[devstore] ${file} is not readable (${(error as Error).message}).`);
+    return null;
+  }
+  const version = saved.version ?? 1;
+  if (version === DATA_VERSION) return { shops: saved.shops, migrated: false };
+  if (version > DATA_VERSION || !Array.isArray(saved.shops)) {
+    log(`[devstore] ${file} holds data version ${version}; this dev store reads version ${DATA_VERSION}.`);
+    return null;
+  }
+  for (let v = version; v < DATA_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (!migrate) {
+      log(`[devstore] ${file} holds data version ${version}, which cannot be migrated to ${DATA_VERSION}.`);
+      return null;
+    }
+    for (const shop of saved.shops) migrate(shop);
+  }
+  log(`[devstore] ${file}: migrated the store data from version ${version} to ${DATA_VERSION}.`);
+  return { shops: saved.shops, migrated: true };
+}
 
 export class ShopStore {
   readonly ordersById = new Map<string, Order>();
@@ -62,17 +118,29 @@ export class DevStore {
 
   private constructor(private readonly file: string | undefined) {}
 
-  /** Opens the store in `dir` (seeding a demo shop the first time), or in memory without a dir. */
-  static open({ dir, seed }: { dir?: string; seed?: SeedOptions } = {}): DevStore {
+  /**
+   * Opens the store in `dir` (seeding a demo shop the first time), or in memory without a dir.
+   * Data of an older version is migrated; data that cannot be migrated is set aside
+   * (store.json.bak) and the shop seeded afresh, saying so.
+   */
+  static open({
+    dir,
+    seed,
+    log = (message) => console.warn(message),
+  }: { dir?: string; seed?: SeedOptions; log?: (message: string) => void } = {}): DevStore {
     const file = dir ? path.join(dir, "store.json") : undefined;
     const store = new DevStore(file);
-    if (file && existsSync(file)) {
-      const saved = JSON.parse(readFileSync(file, "utf8")) as { shops: ShopData[] };
+    const saved = file && existsSync(file) ? readSaved(file, log) : null;
+    if (saved) {
       for (const data of saved.shops) store.addShop(data);
     } else {
+      if (file && existsSync(file)) {
+        copyFileSync(file, `${file}.bak`);
+        log(`[devstore] Rebuilt the dev store data from the seed; the old file is kept as ${file}.bak.`);
+      }
       store.addShop(seedShopData(seed));
-      store.saveNow();
     }
+    if (!saved || saved.migrated) store.saveNow();
     return store;
   }
 
@@ -110,7 +178,8 @@ export class DevStore {
     if (!this.file) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ shops: this.listShops().map((s) => s.data) }));
+    const saved: SavedStore = { version: DATA_VERSION, shops: this.listShops().map((s) => s.data) };
+    writeFileSync(tmp, JSON.stringify(saved));
     renameSync(tmp, this.file);
   }
 }

@@ -108,6 +108,7 @@ export interface Customer {
   defaultAddress: Address | null;
   /** Whether the customer has an online account (some orders are from guests only). */
   hasAccount: boolean;
+  metafields: Metafield[];
 }
 
 export interface LineItem {
@@ -173,7 +174,9 @@ export interface Refund {
   createdAt: string;
   note: string | null;
   totalRefundedSet: MoneyBag;
-  refundLineItems: { lineItemId: string; quantity: number; subtotalSet: MoneyBag }[];
+  refundLineItems: { id: string; lineItemId: string; quantity: number; subtotalSet: MoneyBag }[];
+  /** The order's REFUND transactions that paid this refund out. */
+  transactionIds: string[];
 }
 
 export interface Order {
@@ -224,6 +227,7 @@ export interface Order {
   refunds: Refund[];
   fulfillments: Fulfillment[];
   paymentGatewayNames: string[];
+  metafields: Metafield[];
 }
 
 export interface ShopData {

@@ -2,13 +2,16 @@
 // else is served by the executor's default resolver straight from the records.
 import { randomUUID } from "node:crypto";
 import type { GraphQLFieldResolver } from "graphql";
+import { findMetafield as findIn, resolveNamespace } from "../data/metafields";
 import type { ShopStore } from "../data/store";
 import type { Customer, Fulfillment, Image, LineItem, Metafield, Order, Product, Refund } from "../data/types";
-import { connection } from "./admin-api";
+import { connection } from "./executor";
 import { matches, parseSearch } from "./search";
 
 export interface Context {
   store: ShopStore;
+  /** The calling app (its API key): what `$app` namespaces resolve to. */
+  app: string;
   scopes: string[];
   origin: string;
   now: number;
@@ -113,16 +116,19 @@ function searchOrders(context: Context, args: Args, scope?: (o: Order) => boolea
   return result;
 }
 
-function findMetafield(owner: { metafields: Metafield[] }, args: Args): Metafield | null {
+function findMetafield(owner: { metafields: Metafield[] }, args: Args, context: Context): Metafield | null {
   const namespace = typeof args.namespace === "string" ? args.namespace : "$app";
-  return owner.metafields.find((m) => m.namespace === namespace && m.key === args.key) ?? null;
+  return findIn(owner.metafields, namespace, args.key, context.app);
 }
 
 const metafieldFields = {
-  metafield: ((owner: { metafields: Metafield[] }, args: Args) => findMetafield(owner, args)) as unknown as Resolver,
-  metafields: ((owner: { metafields: Metafield[] }, args: Args) =>
+  metafield: ((owner: { metafields: Metafield[] }, args: Args, context: Context) =>
+    findMetafield(owner, args, context)) as unknown as Resolver,
+  metafields: ((owner: { metafields: Metafield[] }, args: Args, context: Context) =>
     connection(
-      owner.metafields.filter((m) => !args.namespace || m.namespace === args.namespace),
+      owner.metafields.filter(
+        (m) => !args.namespace || m.namespace === resolveNamespace(String(args.namespace), context.app),
+      ),
       args,
     )) as unknown as Resolver,
 };
@@ -220,7 +226,7 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
               code: "INVALID_VALUE",
               elementIndex: index,
             });
-          if (!input.type && !findMetafield(owner, { namespace: input.namespace ?? "$app", key: input.key })) {
+          if (!input.type && !findMetafield(owner, { namespace: input.namespace ?? "$app", key: input.key }, c)) {
             userErrors.push({
               field: ["metafields", String(index), "type"],
               message: "Type can't be blank.",
@@ -234,7 +240,7 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
         const now = new Date(c.now).toISOString();
         const saved = inputs.map((input, index) => {
           const owner = owners[index]!;
-          const namespace = typeof input.namespace === "string" ? input.namespace : "$app";
+          const namespace = resolveNamespace(typeof input.namespace === "string" ? input.namespace : "$app", c.app);
           const existing = owner.metafields.find((m) => m.namespace === namespace && m.key === input.key);
           if (existing) {
             existing.value = String(input.value);
@@ -285,6 +291,7 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       src: r((image: Image, _a, c) => (image.url.startsWith("/") ? `${c.origin}${image.url}` : image.url)),
     },
     Customer: {
+      ...metafieldFields,
       email: r((customer: Customer) => customer.email),
       defaultEmailAddress: r((customer: Customer) =>
         customer.email ? { emailAddress: customer.email, marketingState: "NOT_SUBSCRIBED" } : null,
@@ -305,6 +312,7 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       legacyResourceId: r((customer: Customer) => numericId(customer.id)),
     },
     Order: {
+      ...metafieldFields,
       customer: r((order: Order, _a, c) =>
         order.customerId ? (c.store.customersById.get(order.customerId) ?? null) : null,
       ),
@@ -373,11 +381,18 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       }),
     },
     Refund: {
+      transactions: r((refund: Refund, args, c) =>
+        connection(
+          (c.store.orderOf.get(refund)?.transactions ?? []).filter((t) => refund.transactionIds.includes(t.id)),
+          args,
+        ),
+      ),
       refundLineItems: r((refund: Refund, args, c) => {
         const order = c.store.orderOf.get(refund);
         return connection(
           refund.refundLineItems.map((item) => ({
             __typename: "RefundLineItem",
+            id: item.id,
             quantity: item.quantity,
             subtotalSet: item.subtotalSet,
             lineItem: order?.lineItems.find((l) => l.id === item.lineItemId),

@@ -3,8 +3,10 @@
 // a plain theme layout. Unknown filters are errors, as Theme Check would flag them.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Liquid } from "liquidjs";
-import type { Customer, Product, Shop } from "../data/types";
+import { Drop, Liquid } from "liquidjs";
+import { resolveNamespace } from "../data/metafields";
+import type { Customer, Metafield, Product, Shop } from "../data/types";
+import { esc } from "../platform";
 
 export const STOREFRONT_LOCALES = ["en", "de", "fr", "es", "ja"] as const;
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -46,6 +48,67 @@ export interface PageContext {
   pageType: "index" | "product" | "page" | "customers/account" | "app_proxy";
   product?: Product | null;
   origin: string;
+  /** The app whose blocks render (its API key): what `$app` namespaces resolve to. */
+  appId: string;
+}
+
+/** A metafield in Liquid: `.value` typed as its type says, `.type`; output alone, its value. */
+export class MetafieldDrop extends Drop {
+  readonly value: unknown;
+  readonly type: string;
+  readonly list: boolean;
+  constructor(metafield: Metafield) {
+    super();
+    this.type = metafield.type;
+    this.list = metafield.type.startsWith("list.");
+    this.value = liquidValue(metafield);
+  }
+  override valueOf() {
+    return this.value;
+  }
+}
+
+function liquidValue({ type, value }: Metafield): unknown {
+  const list = type.startsWith("list.");
+  switch (type.replace(/^list\./, "")) {
+    case "number_integer":
+    case "number_decimal":
+      return list ? (JSON.parse(value) as unknown[]).map(Number) : Number(value);
+    case "boolean":
+      return value === "true";
+    case "json":
+      return JSON.parse(value) as unknown;
+    case "rating": {
+      // Liquid's rating object: rating, scale_min, scale_max.
+      const toRating = (r: { value: string; scale_min: string; scale_max: string }) => ({
+        rating: Number(r.value),
+        scale_min: Number(r.scale_min),
+        scale_max: Number(r.scale_max),
+      });
+      const parsed = JSON.parse(value) as Parameters<typeof toRating>[0] | Parameters<typeof toRating>[0][];
+      return Array.isArray(parsed) ? parsed.map(toRating) : toRating(parsed);
+    }
+    default:
+      return list ? (JSON.parse(value) as unknown) : value;
+  }
+}
+
+/**
+ * `{owner}.metafields`: namespaces by name (`$app` and `$app:ns` resolve to the app's own),
+ * each an object of its metafields by key.
+ */
+export class MetafieldsDrop extends Drop {
+  constructor(
+    private readonly metafields: Metafield[],
+    private readonly appId: string,
+  ) {
+    super();
+  }
+  override liquidMethodMissing(namespace: unknown) {
+    const resolved = resolveNamespace(String(namespace), this.appId);
+    const found = this.metafields.filter((m) => m.namespace === resolved);
+    return found.length ? Object.fromEntries(found.map((m) => [m.key, new MetafieldDrop(m)])) : undefined;
+  }
 }
 
 const SCHEMA = /{%-?\s*schema\s*-?%}([\s\S]*?){%-?\s*endschema\s*-?%}/;
@@ -167,6 +230,7 @@ export class Storefront {
         permanent_domain: shop.myshopifyDomain,
         url: page.origin,
         locale,
+        metafields: new MetafieldsDrop(shop.metafields, page.appId),
       },
       customer: customer
         ? {
@@ -175,6 +239,7 @@ export class Storefront {
             first_name: customer.firstName,
             last_name: customer.lastName,
             name: customer.displayName,
+            metafields: new MetafieldsDrop(customer.metafields, page.appId),
           }
         : null,
       product: page.product
@@ -186,6 +251,7 @@ export class Storefront {
             featured_image: page.product.images[0]
               ? { src: `${page.origin}${page.product.images[0].url}`, alt: page.product.images[0].altText }
               : null,
+            metafields: new MetafieldsDrop(page.product.metafields, page.appId),
           }
         : null,
       request: {
@@ -250,8 +316,6 @@ export class Storefront {
   }
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A minimal theme layout: header with the shop, language and account; content; footer. */
 export function layout({
   page,
@@ -271,13 +335,13 @@ export function layout({
       `<a href="${prefix(l)}${bare}" hreflang="${l}" lang="${l}"${l === page.locale ? ' aria-current="true"' : ""}>${LANGUAGE_NAMES[l]}</a>`,
   ).join(" ");
   const account = page.customer
-    ? `<span>${escape(page.customer.displayName)}</span> <a href="/account/logout">Sign out</a>`
+    ? `<span>${esc(page.customer.displayName)}</span> <a href="/account/logout">Sign out</a>`
     : `<a href="/account/login">Sign in</a>`;
   return `<!doctype html>
 <html lang="${page.locale}">
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(title)} – ${escape(page.shop.name)}</title>
+<title>${esc(title)} – ${esc(page.shop.name)}</title>
 <style>
   body { margin: 0; font: 16px/1.5 Georgia, serif; color: #2b2b2b; background: #fbf8f3; }
   .site-header, .site-footer { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: 1rem 2rem; background: #2f4a3a; color: #fbf8f3; }
@@ -293,7 +357,7 @@ ${head}
 <body>
 <a href="#MainContent" class="skip">Skip to content</a>
 <header class="site-header">
-  <a href="${prefix(page.locale) || "/"}"><strong>${escape(page.shop.name)}</strong></a>
+  <a href="${prefix(page.locale) || "/"}"><strong>${esc(page.shop.name)}</strong></a>
   <nav aria-label="Main"><a href="${prefix(page.locale)}/pages/order-status">Order status</a><a href="${prefix(page.locale)}/pages/contact">Contact</a><a href="${prefix(page.locale)}/account">Account</a></nav>
   <div>${account}</div>
   <nav aria-label="Language">${languages}</nav>
