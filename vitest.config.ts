@@ -39,6 +39,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/servers.ts"],
           environment: "node",
+          // One dev store serves every file: its throttle controls are per shop, so files that
+          // force throttles must not run at the same time.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

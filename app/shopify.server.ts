@@ -22,6 +22,9 @@ const shopify = shopifyApp({
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
+    // Offline tokens that expire after an hour and are refreshed by the library (public apps
+    // must use them from 2027-01-01); Session keeps refreshToken / refreshTokenExpires.
+    expiringOfflineAccessTokens: true,
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });

@@ -27,6 +27,7 @@ export function controlRoutes({ store, adminApi, webhooks, tokens, apiKey, defau
     else adminApi.forceThrottle(shop, count, mode);
     return c.json({ ok: true });
   });
+  app.get("/__devstore/throttle", (c) => c.json(adminApi.throttleStats(c.req.query("shop") ?? defaultShop)));
   app.post("/__devstore/reset-throttle", (c) => {
     adminApi.reset();
     return c.json({ ok: true });

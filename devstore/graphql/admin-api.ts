@@ -23,7 +23,10 @@ export interface ExecuteInput {
   costDebug?: boolean;
 }
 
-export interface AdminApi extends Pick<Executor<Context>, "forceThrottle" | "setAvailable" | "reset"> {
+export interface AdminApi extends Pick<
+  Executor<Context>,
+  "forceThrottle" | "setAvailable" | "reset" | "throttleStats"
+> {
   execute(input: ExecuteInput): ApiResponse;
 }
 
@@ -62,6 +65,7 @@ export function createAdminApi(
       });
     },
     forceThrottle: (...args) => executor.forceThrottle(...args),
+    throttleStats: (shop) => executor.throttleStats(shop),
     setAvailable: (...args) => executor.setAvailable(...args),
     reset: () => executor.reset(),
   };

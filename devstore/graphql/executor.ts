@@ -92,6 +92,8 @@ export interface Executor<C> {
   /** Test control: empty or refill a shop's buckets. */
   setAvailable(shop: string, points: number): void;
   reset(): void;
+  /** Test control: forced throttles not yet served, and throttled answers served so far. */
+  throttleStats(shop: string): { pending: number; served: { graphql: number; http: number } };
 }
 
 class Bucket {
@@ -126,6 +128,12 @@ export function createExecutor<C>({
   const documents = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
   const buckets = new Map<string, Bucket>();
   const forced = new Map<string, { count: number; mode: "graphql" | "http" }>();
+  const served = new Map<string, { graphql: number; http: number }>();
+  const count = (shop: string, mode: "graphql" | "http") => {
+    const stats = served.get(shop) ?? { graphql: 0, http: 0 };
+    stats[mode]++;
+    served.set(shop, stats);
+  };
 
   const bucketFor = (client: string, shop: string, size: BucketSize) => {
     const key = `${client}:${shop}`;
@@ -198,6 +206,7 @@ export function createExecutor<C>({
       }
       if (force && force.count > 0) {
         force.count--;
+        count(input.shop, force.mode);
         if (force.mode === "http") {
           return {
             status: 429,
@@ -211,7 +220,10 @@ export function createExecutor<C>({
         return { status: 200, headers: {}, body: throttled(extensions(null)) };
       }
       if (bucket) {
-        if (bucket.available < requested) return { status: 200, headers: {}, body: throttled(extensions(null)) };
+        if (bucket.available < requested) {
+          count(input.shop, "graphql");
+          return { status: 200, headers: {}, body: throttled(extensions(null)) };
+        }
         bucket.available -= requested;
       }
 
@@ -243,6 +255,10 @@ export function createExecutor<C>({
     reset() {
       buckets.clear();
       forced.clear();
+      served.clear();
+    },
+    throttleStats(shop) {
+      return { pending: forced.get(shop)?.count ?? 0, served: { graphql: 0, http: 0, ...served.get(shop) } };
     },
   };
 }

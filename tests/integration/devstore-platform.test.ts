@@ -69,8 +69,12 @@ describe("Admin GraphQL endpoint", () => {
 
   it("the typed client retries THROTTLED", async () => {
     const admin = createAdminClient({ origin: inject("devstoreOrigin"), accessToken: await accessToken() });
+    const before = (await devstore("/__devstore/throttle")) as { served: { graphql: number } };
     await devstore("/__devstore/throttle", { count: 2, mode: "graphql" });
     expect((await admin.request(SHOP_PROFILE_QUERY)).shop.name).toBe("Maple & Fern Goods");
+    const after = (await devstore("/__devstore/throttle")) as { pending: number; served: { graphql: number } };
+    expect(after).toMatchObject({ pending: 0 });
+    expect(after.served.graphql - before.served.graphql).toBe(2);
   });
 });
 

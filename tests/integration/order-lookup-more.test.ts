@@ -78,24 +78,42 @@ describe("email me my order links", () => {
   });
 });
 
+type ThrottleStats = { pending: number; served: { graphql: number; http: number } };
+const throttleStats = () => devstore("/__devstore/throttle") as Promise<ThrottleStats>;
+
 describe("Admin API throttling", () => {
   it("is retried with backoff: THROTTLED errors and HTTP 429", async () => {
     const order = recentOrder(() => true, 13);
+    const before = await throttleStats();
+    // GIVEN Shopify answers the next two Admin API calls with THROTTLED
     await devstore("/__devstore/throttle", { count: 2, mode: "graphql" });
+    // WHEN a shopper looks up an order, THEN the app retried through both and found it
     const afterThrottled = await lookup({ order_number: order.name, contact: order.email! });
     expect(afterThrottled.status).toBe(200);
+    expect(afterThrottled.text).toContain(`Order ${order.name}`);
+    const middle = await throttleStats();
+    expect(middle.pending).toBe(0);
+    expect(middle.served.graphql - before.served.graphql).toBe(2);
+    // AND the same with an HTTP 429
     await devstore("/__devstore/throttle", { count: 1, mode: "http" });
     const after429 = await lookup({ order_number: order.name, contact: order.email! });
     expect(after429.status).toBe(200);
     expect(after429.text).toContain(`Order ${order.name}`);
+    const after = await throttleStats();
+    expect(after.pending).toBe(0);
+    expect(after.served.http - middle.served.http).toBe(1);
   });
 });
 
 describe("Shopify unavailable", () => {
   it("answers a translated 503, never a 500, when throttling outlasts the retries", async () => {
     const order = recentOrder(() => true, 15);
+    const before = await throttleStats();
     await devstore("/__devstore/throttle", { count: 5, mode: "graphql" });
     const answer = await lookup({ order_number: order.name, contact: order.email!, locale: "es" });
+    // The app retried (more than one throttled answer) before it gave up.
+    expect((await throttleStats()).served.graphql - before.served.graphql).toBeGreaterThan(1);
+    await devstore("/__devstore/reset-throttle", {});
     expect(answer.status).toBe(503);
     expect(answer.headers.get("retry-after")).toBe("5");
     expect(answer.text).toContain("Esto no está disponible en este momento");
