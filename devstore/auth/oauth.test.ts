@@ -2,6 +2,7 @@
 // over HTTP: token exchange with `expiring`, refresh, the old pair retired once the new one
 // is used, expired tokens refused.
 import { afterAll, describe, expect, it } from "vitest";
+import { readAppConfig } from "../config";
 import { startTestDevStore } from "../test-support";
 
 const t = await startTestDevStore();
@@ -18,7 +19,7 @@ describe("expiring offline access tokens", () => {
     expect(session.refreshToken).toMatch(/^shprt_/);
     expect(Math.abs(session.expires!.getTime() - (Date.now() + HOUR))).toBeLessThan(10_000);
     expect(Math.abs(session.refreshTokenExpires!.getTime() - (Date.now() + 90 * DAY))).toBeLessThan(10_000);
-    expect(session.scope).toBe("read_orders,read_customers,write_products,write_app_proxy,customer_read_orders");
+    expect(session.scope).toBe(readAppConfig().scopes.join(","));
     expect((await t.admin(session.accessToken!, SHOP_NAME)).status).toBe(200);
   });
 

@@ -15,6 +15,8 @@ declare module "vitest" {
     shop: string;
     apiKey: string;
     apiSecret: string;
+    /** The app's own database (SQLite), for tests that look at what the app stored. */
+    appDatabaseUrl: string;
   }
 }
 
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject) {
   project.provide("shop", stack.devStore.shop);
   project.provide("apiKey", stack.apiKey);
   project.provide("apiSecret", stack.apiSecret);
+  project.provide("appDatabaseUrl", databaseUrl);
 
   return async () => {
     await stack.stop();
