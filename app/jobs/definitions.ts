@@ -107,7 +107,8 @@ export function backoffSeconds(
  * same key twice names the same job.
  */
 export function jobId(name: string, key: string): string {
-  const hex = createHash("sha256").update(`${name}\u0000${key}`).digest("hex");
+  // Names cannot contain ":", so name + ":" + key is unambiguous.
+  const hex = createHash("sha256").update(`${name}:${key}`).digest("hex");
   // RFC 9562 layout, version 8 (custom), variant 10.
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

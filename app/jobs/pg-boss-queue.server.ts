@@ -136,8 +136,10 @@ export class PgBossJobQueue implements JobQueue {
             } catch (error) {
               const last = attempt > job.retryLimit;
               const text = error instanceof Error ? error.message : String(error);
-              if (last) console.error(`Care Desk jobs: ${name} ${job.data.key} failed after ${attempt} attempts`, error);
-              else console.warn(`Care Desk jobs: ${name} ${job.data.key} attempt ${attempt} failed, will retry: ${text}`);
+              if (last)
+                console.error(`Care Desk jobs: ${name} ${job.data.key} failed after ${attempt} attempts`, error);
+              else
+                console.warn(`Care Desk jobs: ${name} ${job.data.key} attempt ${attempt} failed, will retry: ${text}`);
               throw error;
             }
           },

@@ -206,6 +206,7 @@ export class SqlJobQueue implements JobQueue {
       this.#abort.delete(controller);
     }
     const { count } = await finish({ state: "completed", finishedAt: new Date(), payload: "null", lastError: null });
-    if (count !== 1) console.warn(`Care Desk jobs: ${definition.name} ${job.key} completed after its lease had expired`);
+    if (count !== 1)
+      console.warn(`Care Desk jobs: ${definition.name} ${job.key} completed after its lease had expired`);
   }
 }
