@@ -18,7 +18,10 @@ declare global {
 export function startWorkerInAppProcess(): void {
   if (!env.JOBS_WORKER || globalThis.careDeskWorkerStarted) return;
   globalThis.careDeskWorkerStarted = true;
-  startWorker().catch((error: unknown) => console.error("Care Desk jobs: the worker did not start", error));
+  startWorker().then(
+    () => console.info("Care Desk jobs: worker running"),
+    (error: unknown) => console.error("Care Desk jobs: the worker did not start", error),
+  );
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void stopWorker()
