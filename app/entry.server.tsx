@@ -5,6 +5,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { platformDocumentHeaders } from "./platform.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { startWorkerInAppProcess } from "./worker.server";
+
+// Background jobs run in every app process (JOBS_WORKER=false to leave them to `npm run worker`).
+startWorkerInAppProcess();
 
 export const streamTimeout = 5000;
 

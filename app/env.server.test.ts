@@ -17,6 +17,11 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...valid, NODE_ENV: "production" });
     expect(env.DATABASE_URL).toMatch(/^file:.*dev\.sqlite$/);
     expect(env.LOOKUP_LIMIT_PER_IP).toEqual({ points: 20, durationSeconds: 600 });
+    expect([env.JOBS_WORKER, env.JOBS_POLL_SECONDS, env.JOBS_LEASE_SECONDS]).toEqual([true, 2, 120]);
+    expect(parseEnv({ ...valid, JOBS_WORKER: "false", JOBS_POLL_SECONDS: "0.5" })).toMatchObject({
+      JOBS_WORKER: false,
+      JOBS_POLL_SECONDS: 0.5,
+    });
   });
 
   it.each([
@@ -26,6 +31,9 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must be a file: (SQLite) or postgresql:// URL"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL must be an smtp:// or smtps:// URL"],
     [{ LOOKUP_LIMIT_PER_IP: "lots" }, 'LOOKUP_LIMIT_PER_IP must look like "20/600"'],
+    [{ JOBS_WORKER: "yes" }, 'JOBS_WORKER must be "true" or "false"'],
+    [{ JOBS_POLL_SECONDS: "0.1" }, "JOBS_POLL_SECONDS must be at least 0.5"],
+    [{ JOBS_LEASE_SECONDS: "1.5" }, "JOBS_LEASE_SECONDS must be an integer"],
   ])("names the variable that is wrong: %j", (override, message) => {
     expect(() => parseEnv({ ...valid, ...override })).toThrow(message);
   });

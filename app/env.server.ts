@@ -47,6 +47,18 @@ const schema = z
     /** Outgoing mail (one-time codes, order links): smtp(s)://user:pass@host:port. */
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().optional(),
+    /** Background jobs (app/jobs): run the worker inside this app process ("false": only enqueue). */
+    JOBS_WORKER: z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("true")
+      .transform((value) => value === "true"),
+    /** How often an idle worker looks for due jobs; jobs enqueued in the same process start at once. */
+    JOBS_POLL_SECONDS: z.coerce.number({ error: "must be a number" }).min(0.5, "must be at least 0.5").default(2),
+    /**
+     * How long a job may run before it counts as lost (crashed or killed worker) and is retried
+     * by another worker. Longer jobs set their own in defineJob.
+     */
+    JOBS_LEASE_SECONDS: z.coerce.number({ error: "must be a number" }).int("must be an integer").min(1).default(120),
     LOOKUP_LIMIT_PER_IP: limit("20/600"),
     LOOKUP_LIMIT_PER_ORDER: limit("8/900"),
     LINKS_LIMIT_PER_IP: limit("5/3600"),
