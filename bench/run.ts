@@ -6,7 +6,7 @@
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
@@ -37,7 +37,7 @@ async function main() {
     cwd: PROJECT_ROOT,
     stdio: "ignore",
   });
-  const dir = mkdtempSync(path.join(tmpdir(), "care-desk-bench-"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-bench-"));
   const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
   execFileSync(path.join(PROJECT_ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
     cwd: PROJECT_ROOT,
@@ -133,6 +133,8 @@ async function main() {
       });
     }
 
+    const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length };
+    console.log(`\nNode ${machine.node} on ${machine.platform}, ${machine.cpus} cores`);
     console.log("\nBudgets");
     for (const b of budgets)
       console.log(
@@ -149,7 +151,7 @@ async function main() {
     mkdirSync(path.join(PROJECT_ROOT, "bench/results"), { recursive: true });
     writeFileSync(
       path.join(PROJECT_ROOT, "bench/results/latest.json"),
-      JSON.stringify({ date: new Date().toISOString(), orders: ORDERS, budgets, levels }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), ...machine, orders: ORDERS, budgets, levels }, null, 2),
     );
     if (budgets.some((b) => b.value > b.limit)) process.exitCode = 1;
   } finally {

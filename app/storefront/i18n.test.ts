@@ -1,8 +1,17 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveLocale, SUPPORTED_LOCALES, translator } from "./i18n";
 
 describe("storefront translations", () => {
-  it("reads the theme extension's locale files", () => {
+  it("reads every locale file of the theme extension", () => {
+    const files = readdirSync(path.resolve(__dirname, "../../extensions/care-desk-theme/locales"))
+      .filter((file) => !file.endsWith(".schema.json"))
+      .map((file) => file.replace(/(\.default)?\.json$/, ""));
+    expect([...SUPPORTED_LOCALES].sort()).toEqual(files.sort());
+  });
+
+  it("reads the theme extension's strings", () => {
     expect(SUPPORTED_LOCALES).toContain("en");
     expect(translator("en")("order_lookup.form.submit")).toBe("Find my order");
   });

@@ -2,21 +2,24 @@
 // source of truth: the theme app extension's locale files, which the blocks read with `| t`.
 // Keys, `{{ var }}` interpolation and `one`/`other` plural forms work as in Liquid.
 
+import de from "../../extensions/care-desk-theme/locales/de.json" with { type: "json" };
+import en from "../../extensions/care-desk-theme/locales/en.default.json" with { type: "json" };
+import es from "../../extensions/care-desk-theme/locales/es.json" with { type: "json" };
+import fr from "../../extensions/care-desk-theme/locales/fr.json" with { type: "json" };
+import ja from "../../extensions/care-desk-theme/locales/ja.json" with { type: "json" };
+
 type Messages = { [key: string]: string | Messages };
 
-const files = import.meta.glob<Messages>("../../extensions/care-desk-theme/locales/*.json", {
-  eager: true,
-  import: "default",
-});
-
-const catalogs = new Map<string, Messages>();
-let defaultLocale = "en";
-for (const [path, messages] of Object.entries(files)) {
-  const match = /\/([a-zA-Z-]+)(\.default)?\.json$/.exec(path);
-  if (!match || path.endsWith(".schema.json")) continue;
-  catalogs.set(match[1]!.toLowerCase(), messages);
-  if (match[2]) defaultLocale = match[1]!.toLowerCase();
-}
+// Imported one by one (not import.meta.glob) so that the worker process, which runs outside
+// Vite, reads them too; a test checks that every locale file of the extension is here.
+const catalogs = new Map<string, Messages>([
+  ["en", en],
+  ["de", de],
+  ["es", es],
+  ["fr", fr],
+  ["ja", ja],
+]);
+const defaultLocale = "en";
 
 export const SUPPORTED_LOCALES = [...catalogs.keys()];
 

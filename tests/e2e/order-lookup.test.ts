@@ -1,8 +1,8 @@
 // A guest finds their order in the storefront, with and without JavaScript, by keyboard,
 // in two languages; strict mode and the emailed links, read from the dev store's mailbox.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { recentOrder } from "../support/storefront";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recentOrder, waitForMail } from "../support/storefront";
 import { expectNoAxeViolations, launch, shopper } from "./browser";
 
 let browser: Browser;
@@ -17,11 +17,6 @@ async function openLookup(options: { javaScriptEnabled?: boolean; path?: string 
   const page = await (await shopper(browser, options)).newPage();
   await page.goto(options.path ?? "/pages/order-status");
   return page;
-}
-
-async function mailsTo(to: string) {
-  const response = await fetch(`${inject("devstoreOrigin")}/__devstore/mail.json?to=${encodeURIComponent(to)}`);
-  return (await response.json()) as { subject: string; text: string }[];
 }
 
 describe("order lookup in the browser", () => {
@@ -145,8 +140,7 @@ describe("order lookup in the browser", () => {
     await page.getByLabel("Email address").fill(order.email!);
     await page.getByRole("button", { name: "Email me my order links" }).click();
     await page.getByText("If there are orders for that email address", { exact: false }).waitFor();
-    await expect.poll(async () => (await mailsTo(order.email!)).length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const mail = (await mailsTo(order.email!)).at(-1)!;
+    const mail = await waitForMail(order.email!, (m) => m.subject.startsWith("Your recent orders"));
     const link = /(https?:\/\/\S+\/apps\/care\/orders\/lookup\/\?t=\S+)/.exec(mail.text)![1]!;
     // the shop's domain is played by the dev store's storefront
     const target = new URL(link);
@@ -177,7 +171,7 @@ describe("strict mode", () => {
       // THEN they are asked for the code emailed to the order's address
       await page.getByLabel("6-digit code").waitFor();
       expect(await page.getByRole("heading", { name: `Order ${order.name}` }).count()).toBe(0);
-      const mail = (await mailsTo(order.email!)).find((m) => m.subject.includes(order.name))!;
+      const mail = await waitForMail(order.email!, (m) => m.subject.includes(order.name));
       const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
       await page.getByLabel("6-digit code").fill(code);
       await page.getByRole("button", { name: "Show my order" }).click();

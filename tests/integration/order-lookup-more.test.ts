@@ -2,7 +2,16 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import { sessionToken } from "../../devstore/auth/tokens";
-import { BROWSER, devstore, lookup, mailTo, recentOrder, recentOrders, storefront } from "../support/storefront";
+import {
+  BROWSER,
+  devstore,
+  lookup,
+  mailTo,
+  recentOrder,
+  recentOrders,
+  storefront,
+  waitForMail,
+} from "../support/storefront";
 
 async function setStrict(strict: boolean) {
   // The merchant's Settings page, called as App Bridge calls it: with a session token.
@@ -28,7 +37,7 @@ describe("strict mode", () => {
       expect(first.text).toContain("6-digit code");
       expect(first.text).not.toContain(order.lineItems[0]!.title);
       const challenge = /name="challenge" value="([^"]+)"/.exec(first.text)![1]!;
-      const mail = (await mailTo(order.email!)).find((m) => m.subject.includes(order.name))!;
+      const mail = await waitForMail(order.email!, (m) => m.subject.includes(order.name));
       const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
       // a wrong code is refused, the right one shows the order
       const wrong = await storefront("/apps/care/orders/code/?view=fragment", {

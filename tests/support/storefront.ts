@@ -69,3 +69,18 @@ export async function mailTo(to: string): Promise<{ subject: string; text: strin
     html: string | null;
   }[];
 }
+
+/** The first email to `to` that matches, waiting for the app's job worker to send it. */
+export async function waitForMail(
+  to: string,
+  match: (mail: { subject: string }) => boolean,
+  timeoutMs = 10_000,
+): Promise<{ subject: string; text: string; html: string | null }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await mailTo(to)).find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No email to ${to} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

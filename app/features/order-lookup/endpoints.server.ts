@@ -1,14 +1,15 @@
 // The order lookup's storefront endpoints (app proxy, /apps/care/orders/*): what each one
 // does with a verified request. The routes only hand the request over.
+import { randomUUID } from "node:crypto";
 import { env } from "~/env.server";
 import type { StorefrontRequest } from "~/storefront/proxy.server";
 import { clientIp, consume } from "~/storefront/rate-limit.server";
 import { messageResponse, rateLimitedResponse } from "~/storefront/responses.server";
-import { sendLookupCode, sendOrderLinks } from "./mail.server";
+import { requestOrderLinks } from "./jobs.server";
+import { sendLookupCode } from "./mail.server";
 import {
   createChallenge,
   findOrder,
-  findRecentOrdersByEmail,
   getLookupProfile,
   getOrderById,
   issueToken,
@@ -93,7 +94,14 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
 
   if (profile.strictLookup && email) {
     const challenge = await createChallenge({ shop, orderId: order.id });
-    await sendLookupCode({ to: email, code: challenge.code, orderName: order.name, profile, locale: ctx.locale });
+    await sendLookupCode({
+      key: `order-lookup.code:${challenge.id}`,
+      to: email,
+      code: challenge.code,
+      orderName: order.name,
+      profile,
+      locale: ctx.locale,
+    });
     await recordLookup({ shop, outcome: "code_sent" });
     const token = await issueToken("challenge", { shop, orderId: order.id, challengeId: challenge.id });
     return challengeResponse(ctx, { challenge: token, email: maskContact({ kind: "email", value: email }) });
@@ -147,7 +155,7 @@ export async function enterCode({ ctx, session, admin, form }: StorefrontRequest
  * POST /orders/links: "Email me my order links". Takes only an email address and always
  * answers the same sentence; the links go to that address only.
  */
-export async function emailOrderLinks({ ctx, session, admin, form }: StorefrontRequest, request: Request) {
+export async function emailOrderLinks({ ctx, session, form }: StorefrontRequest, request: Request) {
   const shop = session.shop;
 
   const email = normalizeEmail(form.email ?? "");
@@ -164,23 +172,8 @@ export async function emailOrderLinks({ ctx, session, admin, form }: StorefrontR
   if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
   await recordLookup({ shop, outcome: "links_requested" });
 
-  // The search and the email happen after the answer, so its timing tells nothing.
-  const graphql = admin.graphql;
-  const locale = ctx.locale;
-  void (async () => {
-    const profile = await getLookupProfile({ session, graphql });
-    const orders = await findRecentOrdersByEmail({ graphql, email });
-    if (orders.length === 0) return;
-    const links = await Promise.all(
-      orders.map(async (order) => {
-        const token = await issueToken("link", { shop, orderId: order.id });
-        const url = new URL("/apps/care/orders/lookup/", profile.storefrontUrl);
-        url.search = new URLSearchParams({ t: token, locale }).toString();
-        return { name: order.name, url: url.href };
-      }),
-    );
-    await sendOrderLinks({ to: email, links, profile, locale });
-  })().catch((error: unknown) => console.error("Care Desk: sending order links failed", error));
+  // The search and the email happen in a job after the answer, so its timing tells nothing.
+  await requestOrderLinks({ shop, email, locale: ctx.locale, requestId: randomUUID() });
 
   return messageResponse(ctx, "order_lookup.links.sent", 200);
 }

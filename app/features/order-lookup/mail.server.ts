@@ -1,5 +1,7 @@
-// Emails of the order lookup, in the shopper's language (strings from the theme extension).
-import { sendMail } from "~/mail.server";
+// Emails of the order lookup, in the shopper's language (strings from the theme extension),
+// sent through the durable outbox: accepted before the shopper's answer, sent by the worker,
+// once per key.
+import { enqueueMail } from "~/mail/outbox.server";
 import type { ShopProfile } from "~/shop/profile.server";
 import { translator } from "~/storefront/i18n";
 
@@ -7,12 +9,15 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export async function sendLookupCode({
+  key,
   to,
   code,
   orderName,
   profile,
   locale,
 }: {
+  /** Names this email: the same key is sent once. */
+  key: string;
   to: string;
   code: string;
   orderName: string;
@@ -22,22 +27,27 @@ export async function sendLookupCode({
   const t = translator(locale);
   const intro = t("order_lookup.email.code_intro", { name: orderName, shop: profile.name });
   const expiry = t("order_lookup.email.code_expiry");
-  await sendMail({
-    to,
-    shopName: profile.name,
-    replyTo: profile.contactEmail,
-    subject: t("order_lookup.email.code_subject", { name: orderName }),
-    text: `${intro}\n\n${code}\n\n${expiry}\n`,
-    html: `<p>${escape(intro)}</p><p style="font-size:28px;font-weight:bold;letter-spacing:4px">${code}</p><p>${escape(expiry)}</p>`,
+  await enqueueMail({
+    key,
+    mail: {
+      to,
+      shopName: profile.name,
+      replyTo: profile.contactEmail,
+      subject: t("order_lookup.email.code_subject", { name: orderName }),
+      text: `${intro}\n\n${code}\n\n${expiry}\n`,
+      html: `<p>${escape(intro)}</p><p style="font-size:28px;font-weight:bold;letter-spacing:4px">${code}</p><p>${escape(expiry)}</p>`,
+    },
   });
 }
 
 export async function sendOrderLinks({
+  key,
   to,
   links,
   profile,
   locale,
 }: {
+  key: string;
   to: string;
   links: { name: string; url: string }[];
   profile: Pick<ShopProfile, "name" | "contactEmail">;
@@ -50,14 +60,17 @@ export async function sendOrderLinks({
     label: t("order_lookup.email.view_order", { name: link.name }),
     url: link.url,
   }));
-  await sendMail({
-    to,
-    shopName: profile.name,
-    replyTo: profile.contactEmail,
-    subject: t("order_lookup.email.links_subject", { shop: profile.name }),
-    text: `${intro}\n\n${lines.map((l) => `${l.label}: ${l.url}`).join("\n")}\n\n${ignore}\n`,
-    html: `<p>${escape(intro)}</p><ul>${lines
-      .map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a></li>`)
-      .join("")}</ul><p>${escape(ignore)}</p>`,
+  await enqueueMail({
+    key,
+    mail: {
+      to,
+      shopName: profile.name,
+      replyTo: profile.contactEmail,
+      subject: t("order_lookup.email.links_subject", { shop: profile.name }),
+      text: `${intro}\n\n${lines.map((l) => `${l.label}: ${l.url}`).join("\n")}\n\n${ignore}\n`,
+      html: `<p>${escape(intro)}</p><ul>${lines
+        .map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a></li>`)
+        .join("")}</ul><p>${escape(ignore)}</p>`,
+    },
   });
 }

@@ -1,6 +1,6 @@
 // The order lookup's section of Settings.
 import { z } from "zod";
-import { mailConfigured } from "~/mail.server";
+import { mailConfigured } from "~/mail/transport.server";
 import { hasScope } from "~/shop/profile.server";
 import { defineSettings, getSettings, saveSettings } from "~/shop/settings.server";
 

@@ -1,2 +1,0 @@
-// Moved to app/mail/; kept so existing imports work.
-export { mailConfigured, sendMail, type Mail } from "./mail/transport.server";
