@@ -59,7 +59,23 @@ const schema = z
      * by another worker. Longer jobs set their own in defineJob.
      */
     JOBS_LEASE_SECONDS: z.coerce.number({ error: "must be a number" }).int("must be an integer").min(1).default(120),
+    /**
+     * How many proxies of the app's own deployment (load balancers, CDN) sit between Shopify's
+     * app proxy and the app: each appends one X-Forwarded-For entry, so the shopper's address is
+     * that many entries from the end, after the one Shopify's proxy wrote. 0: Shopify reaches the
+     * app directly; 1 (default): one load balancer, as on Fly, Render, Heroku or a cloud LB.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be an integer")
+      .min(0)
+      .max(5)
+      .default(1),
     LOOKUP_LIMIT_PER_IP: limit("20/600"),
+    /** A lookup session ends this many seconds after the shopper's proof, however often renewed. */
+    LOOKUP_SESSION_MAX_AGE_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(60).default(7200),
+    /** Wrong one-time codes per order, across challenges ("10/3600": 10 per hour). */
+    LOOKUP_CODE_GUESSES_PER_ORDER: limit("10/3600"),
     LOOKUP_LIMIT_PER_ORDER: limit("8/900"),
     LINKS_LIMIT_PER_IP: limit("5/3600"),
     LINKS_LIMIT_PER_EMAIL: limit("3/3600"),

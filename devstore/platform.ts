@@ -29,6 +29,11 @@ export interface Platform {
   smtpUrl: string;
   /** The demo shop's myshopify domain. */
   defaultShop: string;
+  /**
+   * The address the app's own load balancer appends to X-Forwarded-For (the proxy's egress as
+   * it sees it), or null when the app is reached directly. See DevStoreOptions.appLoadBalancer.
+   */
+  loadBalancerHop: string | null;
 }
 
 export const handleOf = (shop: string) => shop.replace(/\.myshopify\.com$/, "");

@@ -43,6 +43,12 @@ export interface DevStoreOptions {
   adminApiBucket?: BucketSize;
   /** Benchmarks: how long each Admin API request took inside the dev store. */
   onAdminApiRequest?: (durationMs: number) => void;
+  /**
+   * Stand in for the app's own load balancer between Shopify's app proxy and the app, as a
+   * deployment has one (Fly, Render, Heroku, a cloud LB): it appends the address it saw to
+   * X-Forwarded-For. Default true, matching the app's default TRUSTED_PROXY_HOPS=1.
+   */
+  appLoadBalancer?: boolean;
 }
 
 export interface RunningDevStore {
@@ -72,6 +78,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     apiKey: options.apiKey,
     apiSecret: options.apiSecret,
     appUrl,
+    loadBalancerHop: options.appLoadBalancer === false ? null : "127.0.0.1",
     origin: () => origin,
     store,
     tokens: new TokenStore(options.dataDir ? path.join(options.dataDir, "tokens.json") : undefined),

@@ -35,6 +35,8 @@ export function storefrontResponse({
   // Personal data: never cached by the shop's CDN or the browser.
   responseHeaders.set("Cache-Control", "no-store");
   responseHeaders.set("X-Robots-Tag", "noindex");
+  // Tokens travel in the query of the app's own requests; no page sends its URL onwards.
+  responseHeaders.set("Referrer-Policy", "no-referrer");
   if (fragment) return liquid(escapeLiquid(content), { status, headers: responseHeaders, layout: false });
 
   const page = renderToStaticMarkup(
@@ -45,9 +47,14 @@ export function storefrontResponse({
       </div>
     </div>,
   );
-  const body = `<style>${blockStyles}</style>${escapeLiquid(page)}`;
+  // An emailed link or a session token in the address bar is taken out of it (and so out of
+  // history and bookmarks) as soon as the page loads. No braces: this is Liquid too.
+  const body = `<style>${blockStyles}</style><meta name="referrer" content="no-referrer">${escapeLiquid(page)}<script>${STRIP_TOKENS}</script>`;
   return liquid(body, { status, headers: responseHeaders });
 }
+
+const STRIP_TOKENS =
+  'if(/[?&](t|link)=/.test(location.search))history.replaceState(null,"",location.pathname+location.search.replace(/([?&])(t|link)=[^&#]*&?/g,"$1").replace(/[?&]$/,"")+location.hash)';
 
 export function wantsFragment(url: URL): boolean {
   return url.searchParams.get("view") === "fragment";

@@ -1,12 +1,16 @@
 // The app-proxy request shell of every storefront endpoint: verify Shopify's signature (the
 // official library; 400 otherwise), read the form defensively and the shopper's language,
-// answer a missing installation or a Shopify outage with a translated 503 — never a 500.
+// refuse posts from other sites, answer a missing installation or a Shopify outage with a
+// translated 503 — never a 500.
 import type { Session } from "@shopify/shopify-api";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
+import { platformOrigin } from "~/platform.server";
+import { getShopProfile } from "~/shop/profile.server";
 import { authenticate } from "~/shopify.server";
 import { readStorefrontForm } from "./form.server";
 import {
   badRequestResponse,
+  forbiddenOriginResponse,
   methodNotAllowedResponse,
   platformUnavailableResponse,
   shopperContext,
@@ -28,16 +32,51 @@ export async function handleStorefront(
   endpoint: StorefrontEndpoint,
   handler: (storefront: StorefrontRequest) => Promise<Response>,
 ): Promise<Response> {
+  // Shopify's proxy writes these once; a repeated one could be verified in one reading and
+  // used in another (the library reads the first for the signature, others may read the last).
+  const query = new URL(request.url).searchParams;
+  if (SIGNED_PARAMS.some((name) => query.getAll(name).length > 1)) {
+    return new Response("Bad Request: repeated proxy parameter", { status: 400 });
+  }
   const { liquid, session, admin } = await authenticate.public.appProxy(request);
   const posted = request.method === "GET" ? {} : await readStorefrontForm(request);
   const ctx = shopperContext(request, liquid, endpoint, posted?.locale);
   if (!posted) return badRequestResponse(ctx);
   if (!session || !admin) return unavailableResponse(ctx);
   try {
+    if (request.method !== "GET" && !(await sameShopOrigin(request, session.shop, admin))) {
+      return forbiddenOriginResponse(ctx);
+    }
     return await handler({ ctx, session, admin, form: posted });
   } catch (error) {
     return platformUnavailableResponse(ctx, error);
   }
+}
+
+const SIGNED_PARAMS = ["shop", "signature", "timestamp", "logged_in_customer_id", "path_prefix"];
+
+/**
+ * A post through the proxy carries no cookies, so a form on another site could post into it
+ * with the shopper's address (CSRF). Browsers send Origin on every cross-site POST: when it is
+ * there, it must be the storefront host the browser posted to (Shopify's proxy passes it in
+ * X-Forwarded-Host, so every market domain of the shop works), the shop's myshopify.com or
+ * primary domain. No Origin: not a browser's cross-site form, allowed.
+ */
+async function sameShopOrigin(request: Request, shop: string, admin: AdminApiContext): Promise<boolean> {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const allowed = new Set([shop, forwardedHost]);
+  if (platformOrigin) allowed.add(new URL(platformOrigin).host);
+  if (allowed.has(host)) return true;
+  const profile = await getShopProfile({ shop, graphql: admin.graphql });
+  return host === new URL(profile.storefrontUrl).host;
 }
 
 /** The loader of a POST-only endpoint: a translated 405 page rather than Remix's error. */

@@ -4,6 +4,8 @@
 // (and shop/redact deletes exactly them).
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import prisma from "~/db.server";
+import { env } from "~/env.server";
+import { clientAddress } from "./client-address";
 
 export interface Limit {
   points: number;
@@ -30,21 +32,48 @@ function limiter({ points, durationSeconds }: Limit): RateLimiterPrisma {
 
 const counterKey = (shop: string, name: string, key: string) => `${shop}:${name}:${key}`;
 
-/** Counts one attempt against every key; returns the wait in seconds if any limit is exceeded. */
-export async function consume(
-  shop: string,
-  checks: { name: string; key: string; limit: Limit }[],
-): Promise<{ retryAfterSeconds: number } | null> {
-  let retryAfterMs = 0;
-  for (const { name, key, limit } of checks) {
-    try {
-      await limiter(limit).consume(counterKey(shop, name, key));
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      retryAfterMs = Math.max(retryAfterMs, error.msBeforeNext);
-    }
-  }
-  return retryAfterMs > 0 ? { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : null;
+export interface LimitCheck {
+  name: string;
+  key: string;
+  limit: Limit;
+}
+
+/**
+ * The wait in seconds if any of these limits is already used up, else null. Charges nothing:
+ * a request one limit refuses must not count against the others.
+ */
+export async function exhausted(shop: string, checks: LimitCheck[]): Promise<{ retryAfterSeconds: number } | null> {
+  const states = await Promise.all(
+    checks.map(async ({ name, key, limit }) => ({
+      limit,
+      state: await limiter(limit).get(counterKey(shop, name, key)),
+    })),
+  );
+  const waits = states
+    .filter(({ limit, state }) => state !== null && state.consumedPoints >= limit.points)
+    .map(({ state }) => state!.msBeforeNext);
+  return waits.length > 0 ? { retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) } : null;
+}
+
+/** Counts one attempt against each limit (after the request was let through). */
+export async function charge(shop: string, checks: LimitCheck[]): Promise<void> {
+  await Promise.all(
+    checks.map(({ name, key, limit }) =>
+      limiter(limit)
+        .consume(counterKey(shop, name, key))
+        .catch((error: unknown) => {
+          if (!(error instanceof RateLimiterRes)) throw error;
+        }),
+    ),
+  );
+}
+
+/** Refuses when any limit is used up (charging none), else charges them all. */
+export async function consume(shop: string, checks: LimitCheck[]): Promise<{ retryAfterSeconds: number } | null> {
+  const refused = await exhausted(shop, checks);
+  if (refused) return refused;
+  await charge(shop, checks);
+  return null;
 }
 
 export async function deleteShopRateLimits({ shop }: { shop: string }) {
@@ -52,10 +81,16 @@ export async function deleteShopRateLimits({ shop }: { shop: string }) {
 }
 
 /**
- * The shopper's address as Shopify's app proxy forwards it. The last X-Forwarded-For entry is
- * the one the proxy itself added; earlier entries come from the client and can be forged.
+ * The per-address limit for this request, or none when the shopper's address is unknown (a
+ * missing or unparsable X-Forwarded-For): such requests never share one bucket with every
+ * other shopper; the endpoint's other limits still apply. Logged, since it means the
+ * deployment's TRUSTED_PROXY_HOPS does not match its proxies.
  */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || "unknown";
+export function addressLimit(request: Request, name: string, limit: Limit): LimitCheck[] {
+  const key = clientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
+  if (key) return [{ name, key, limit }];
+  console.warn(
+    `Care Desk: no shopper address in X-Forwarded-For with TRUSTED_PROXY_HOPS=${env.TRUSTED_PROXY_HOPS}; the per-address limit is skipped`,
+  );
+  return [];
 }

@@ -15,6 +15,8 @@ export interface ShopperContext {
   t: Translate;
   /** The endpoint's page title, translated. */
   title: string;
+  /** The block's script asked for the content only (its own form stays on the page). */
+  fragment: boolean;
   /** What an error message is followed by, so the shopper can try again (e.g. the form). */
   retry?: () => ReactElement;
 }
@@ -38,7 +40,7 @@ export function shopperContext(
     request.headers.get("accept-language"),
   );
   const t = translator(locale);
-  const ctx: ShopperContext = { liquid, url, locale, t, title: t(endpoint.title) };
+  const ctx: ShopperContext = { liquid, url, locale, t, title: t(endpoint.title), fragment: wantsFragment(url) };
   if (endpoint.retry) ctx.retry = () => endpoint.retry!(ctx);
   return ctx;
 }
@@ -47,14 +49,14 @@ export function respond(ctx: ShopperContext, element: ReactElement, status = 200
   return storefrontResponse({
     liquid: ctx.liquid,
     element,
-    fragment: wantsFragment(ctx.url),
+    fragment: ctx.fragment,
     title: ctx.title,
     status,
     headers,
   });
 }
 
-/** One translated sentence; error answers (except 429) are followed by the endpoint's retry. */
+/** One translated sentence; on full pages, error answers (except 429) are followed by the endpoint's retry. */
 export function messageResponse(
   ctx: ShopperContext,
   key: string,
@@ -66,7 +68,7 @@ export function messageResponse(
     ctx,
     <div>
       <Message tone={status >= 400 ? "error" : "info"}>{ctx.t(key, vars)}</Message>
-      {status >= 400 && status !== 429 ? ctx.retry?.() : null}
+      {status >= 400 && status !== 429 && !ctx.fragment ? ctx.retry?.() : null}
     </div>,
     status,
     headers,
@@ -74,6 +76,9 @@ export function messageResponse(
 }
 
 export const badRequestResponse = (ctx: ShopperContext) => messageResponse(ctx, "common.errors.bad_request", 400);
+
+export const forbiddenOriginResponse = (ctx: ShopperContext) =>
+  messageResponse(ctx, "common.errors.forbidden_origin", 403);
 
 export const methodNotAllowedResponse = (ctx: ShopperContext, allow: string[]) =>
   messageResponse(ctx, "common.errors.method_not_allowed", 405, undefined, { Allow: allow.join(", ") });

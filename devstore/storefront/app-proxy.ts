@@ -25,16 +25,14 @@ export function appProxy(platform: Platform, prefix: string) {
     target.search = params.toString();
 
     const headers = new Headers();
-    for (const name of ["content-type", "accept", "user-agent", "accept-language"]) {
+    for (const name of ["content-type", "accept", "user-agent", "accept-language", "origin"]) {
       const value = c.req.header(name);
       if (value) headers.set(name, value);
     }
     // The shopper's address as the platform saw it. Tests stand in for different shoppers
     // with X-Devstore-Client-Ip (a dev store affordance; Shopify takes it from the connection).
-    headers.set(
-      "x-forwarded-for",
-      c.req.header("x-devstore-client-ip") ?? c.env.incoming.socket.remoteAddress ?? "127.0.0.1",
-    );
+    const shopper = c.req.header("x-devstore-client-ip") ?? c.env.incoming.socket.remoteAddress ?? "127.0.0.1";
+    headers.set("x-forwarded-for", platform.loadBalancerHop ? `${shopper}, ${platform.loadBalancerHop}` : shopper);
     headers.set("x-forwarded-host", url.host);
     const hasBody = c.req.method !== "GET" && c.req.method !== "HEAD";
     const response = await fetch(target, {
@@ -45,7 +43,7 @@ export function appProxy(platform: Platform, prefix: string) {
     });
     const type = response.headers.get("content-type") ?? "";
     const passHeaders = new Headers();
-    for (const name of ["cache-control", "retry-after", "location", "content-disposition"]) {
+    for (const name of ["cache-control", "retry-after", "location", "content-disposition", "referrer-policy"]) {
       const value = response.headers.get(name);
       if (value) passHeaders.set(name, value);
     }

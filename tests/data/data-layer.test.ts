@@ -88,12 +88,15 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
 
   it("keeps each feature's settings section per shop, validated, with defaults", async () => {
     // GIVEN no stored settings: the defaults
-    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: false });
+    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: false, strictSince: 0 });
     // WHEN a section is saved for one shop
-    await settings.saveSettings(lookupSettings.lookupSettings, shop, { strict: true });
+    await settings.saveSettings(lookupSettings.lookupSettings, shop, { strict: true, strictSince: 0 });
     // THEN it reads back for that shop only
-    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: true });
-    expect(await settings.getSettings(lookupSettings.lookupSettings, "other.myshopify.com")).toEqual({ strict: false });
+    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: true, strictSince: 0 });
+    expect(await settings.getSettings(lookupSettings.lookupSettings, "other.myshopify.com")).toEqual({
+      strict: false,
+      strictSince: 0,
+    });
     // AND a value the schema refuses is neither saved nor read back
     await expect(
       settings.saveSettings(lookupSettings.lookupSettings, shop, { strict: "yes" } as unknown as { strict: boolean }),
@@ -102,7 +105,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
       where: { shop_section: { shop, section: "order-lookup" } },
       data: { value: '{"strict":"garbage"' },
     });
-    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: false });
+    expect(await settings.getSettings(lookupSettings.lookupSettings, shop)).toEqual({ strict: false, strictSince: 0 });
   });
 
   it("records lookups and counts them per shop and outcome, last 7 days only", async () => {
@@ -157,7 +160,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
           refreshedAt: new Date(),
         },
       });
-      await settings.saveSettings(lookupSettings.lookupSettings, s, { strict: true });
+      await settings.saveSettings(lookupSettings.lookupSettings, s, { strict: true, strictSince: 0 });
       await lookup.recordLookup({ shop: s, outcome: "found" });
       await lookup.createChallenge({ shop: s, orderId: "gid://shopify/Order/9" });
       await deliveries.handleOnce({ webhookId: "w", shop: s, topic: "t" }, async () => {});

@@ -19,7 +19,12 @@ describe("Settings (embedded admin)", () => {
     const page = await callRoute("app.settings", await adminRequest("/app/settings"));
     expect(await page.json()).toMatchObject({ "order-lookup": { strict: true, mail: true } });
     const rows = await database.prisma.shopSetting.findMany({ select: { shop: true, section: true, value: true } });
-    expect(rows).toEqual([{ shop: TEST_SHOP, section: "order-lookup", value: '{"strict":true}' }]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ shop: TEST_SHOP, section: "order-lookup" });
+    // switching strict mode on records when, so that earlier sessions and links are void
+    const stored = JSON.parse(rows[0]!.value) as { strict: boolean; strictSince: number };
+    expect(stored.strict).toBe(true);
+    expect(Math.abs(stored.strictSince - Date.now() / 1000)).toBeLessThan(60);
   });
 
   it("refuses an unknown section with 400", async () => {

@@ -77,10 +77,14 @@ describe("email me my order links", () => {
       .toBeGreaterThan(0);
     expect(await mailTo("nobody.here@example.com")).toEqual([]);
     const mail = (await mailTo(order.email!)).find((m) => m.subject.startsWith("Your recent orders"))!;
-    const link = new URL(/(https?:\/\/\S+\/apps\/care\/orders\/lookup\/\?t=\S+)/.exec(mail.text)![1]!);
+    const link = new URL(/(https?:\/\/\S+\/apps\/care\/orders\/lookup\/\?link=\S+)/.exec(mail.text)![1]!);
     const opened = await storefront(`${link.pathname}${link.search}&view=fragment`);
     expect(opened.status).toBe(200);
     expect(opened.text).toMatch(/Order #\d+/);
+    // a link is single-use: it was exchanged for a session, which keeps the shopper in
+    const session = /data-care-session="([^"]+)"/.exec(opened.text)![1]!;
+    expect((await storefront(`${link.pathname}${link.search}&view=fragment`)).status).toBe(401);
+    expect((await storefront(`/apps/care/orders/lookup/?view=fragment&t=${session}`)).status).toBe(200);
     // the links only lead to that customer's orders
     const names = [...mail.text.matchAll(/View order (#\d+)/g)].map((m) => m[1]);
     for (const name of names) expect(recentOrders.find((o) => o.name === name)?.email).toBe(order.email);

@@ -1,7 +1,7 @@
 // Guest order lookup through the whole path: storefront → app proxy (signed by the dev
 // store) → the built app → Admin API of the dev store.
 import { describe, expect, it } from "vitest";
-import { lookup, recentOrder, seeded, shopperIp, storefront } from "../support/storefront";
+import { lookup, recentOrder, seeded, shopperIp, storefront, waitForMail } from "../support/storefront";
 
 describe("order lookup", () => {
   it("finds an order by number and email, forgiving about how they are typed", async () => {
@@ -63,11 +63,17 @@ describe("order lookup", () => {
   });
 
   it("says which field is wrong, in a 4xx, for malformed input", async () => {
-    const answer = await lookup({ order_number: "abc", contact: "" });
-    expect(answer.status).toBe(422);
-    expect(answer.text).toContain("Enter an order number like #1001.");
-    expect(answer.text).toContain('aria-invalid="true"');
-    expect(answer.text).toMatch(/aria-describedby="CareOrderNumber-error CareOrderNumber-hint"/);
+    // without JavaScript: the form again, the wrong field marked
+    const page = await lookup({ order_number: "abc", contact: "" }, { fragment: false });
+    expect(page.status).toBe(422);
+    expect(page.text).toContain("Enter an order number like #1001.");
+    expect(page.text).toContain('aria-invalid="true"');
+    expect(page.text).toMatch(/aria-describedby="CareOrderNumber-error CareOrderNumber-hint"/);
+    // with JavaScript: the messages only (the block's own form stays on the page)
+    const fragment = await lookup({ order_number: "abc", contact: "" });
+    expect(fragment.status).toBe(422);
+    expect(fragment.text).toContain("Enter an order number like #1001.");
+    expect(fragment.text).not.toContain("<form");
   });
 
   it("keeps the shopper in with the session token for 30 minutes, bound to that order", async () => {
@@ -85,21 +91,50 @@ describe("order lookup", () => {
 });
 
 describe("rate limits", () => {
-  it("limits attempts per order number with 429, Retry-After and a translated message", async () => {
+  it("never locks the rightful shopper out: after the failures limit, the right details step up to an emailed code", async () => {
     const order = recentOrder(() => true, 3);
+    // GIVEN an attacker guessing emails for the order from rotating addresses, past the limit (6 in these tests)
     const statuses: number[] = [];
-    let last = { status: 0, headers: new Headers(), text: "" };
-    for (let i = 0; i < 7; i++) {
-      last = await lookup(
-        { order_number: order.name, contact: `guess${i}@example.com`, locale: "fr" },
-        { ip: shopperIp() },
-      );
-      statuses.push(last.status);
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await lookup({ order_number: order.name, contact: `guess${i}@example.com` })).status);
     }
-    expect(statuses.slice(0, 6).every((s) => s === 404)).toBe(true);
-    expect(last.status).toBe(429);
-    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(last.text).toContain("Trop de tentatives");
+    // THEN every guess gets the same not-found answer: nothing to tell them the limit was reached
+    expect(statuses).toEqual(Array(8).fill(404));
+    // WHEN the owner comes with the right email from a fresh address
+    const owner = await lookup({ order_number: order.name, contact: order.email!, locale: "fr" });
+    // THEN no 429 and no order yet: a code is emailed to the order's address
+    expect(owner.status).toBe(200);
+    expect(owner.text).not.toContain(order.lineItems[0]!.title);
+    const challenge = /name="challenge" value="([^"]+)"/.exec(owner.text)![1]!;
+    const mail = await waitForMail(order.email!, (m) => m.subject.includes(order.name));
+    const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
+    const opened = await storefront("/apps/care/orders/code/?view=fragment", {
+      form: { challenge, code, locale: "en" },
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.text).toContain(`Order ${order.name}`);
+    // AND a wrong email while locked still answers exactly like an unknown order
+    const wrong = await lookup({ order_number: order.name, contact: "nobody@example.com" });
+    const unknown = await lookup({ order_number: "#99997", contact: "nobody@example.com" });
+    expect([wrong.status, wrong.text]).toEqual([unknown.status, unknown.text]);
+  });
+
+  it("limits 50 shoppers behind the app's load balancer each on their own", async () => {
+    // GIVEN the dev store's proxy → the app's load balancer (X-Forwarded-For: shopper, LB) → the app
+    const shoppers = Array.from({ length: 50 }, (_, i) => `198.51.100.${i + 1}`);
+    // WHEN each shopper makes 3 lookups
+    const statuses = await Promise.all(
+      shoppers.map(async (ip, i) => {
+        const answers: number[] = [];
+        for (let n = 0; n < 3; n++)
+          answers.push(
+            (await lookup({ order_number: `#${70000 + i * 3 + n}`, contact: "a@example.com" }, { ip })).status,
+          );
+        return answers;
+      }),
+    );
+    // THEN none of them is limited (12 per address in these tests): no shared bucket
+    expect(statuses.flat().every((status) => status === 404)).toBe(true);
   });
 
   it("limits attempts per shopper address", async () => {

@@ -21,12 +21,13 @@ export function recentOrder(predicate: (o: Order) => boolean = () => true, skip 
 }
 
 /**
- * A fresh shopper address (random, in the IPv6 documentation range), so that tests running
- * in parallel files never share a per-IP allowance.
+ * A fresh shopper address (random, in the IPv6 documentation range, in its own /64: the app
+ * limits IPv6 shoppers per /64), so that tests running in parallel files never share a
+ * per-address allowance.
  */
 export function shopperIp(): string {
-  const hex = randomBytes(8).toString("hex").match(/.{4}/g)!;
-  return `2001:db8::${hex.join(":")}`;
+  const hex = randomBytes(6).toString("hex").match(/.{4}/g)!;
+  return `2001:db8:${hex.join(":")}::1`;
 }
 
 export async function storefront(

@@ -10,6 +10,10 @@ export interface FieldErrors {
   code?: string;
 }
 
+/**
+ * The lookup form of full-page answers (no JavaScript). The block renders the same form in
+ * Liquid (blocks/order-lookup.liquid); a test checks both carry the same fields.
+ */
 export function LookupForm({
   t,
   locale,
@@ -21,12 +25,12 @@ export function LookupForm({
   locale: string;
   values: { order_number?: string; contact?: string };
   errors?: FieldErrors;
-  contactUrl?: string;
+  contactUrl: string;
 }) {
   return (
     <form className="care-desk__form" action="/apps/care/orders/lookup/" method="post" data-care-lookup-form="">
       <input type="hidden" name="locale" value={locale} />
-      {contactUrl ? <input type="hidden" name="contact_url" value={contactUrl} /> : null}
+      <input type="hidden" name="contact_url" value={contactUrl} />
       <Field
         id="CareOrderNumber"
         name="order_number"
@@ -47,6 +51,10 @@ export function LookupForm({
         maxLength={254}
         autoComplete="email"
       />
+      <div className="care-desk__trap" aria-hidden="true">
+        <label htmlFor="CareWebsite">Website</label>
+        <input id="CareWebsite" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
       <button type="submit" className="care-desk__button button">
         {t("order_lookup.form.submit")}
       </button>
@@ -58,24 +66,27 @@ export function CodeForm({
   t,
   locale,
   challenge,
-  email,
+  hint,
+  contactUrl,
   error,
 }: {
   t: Translate;
   locale: string;
   challenge: string;
-  email: string;
+  /** The masked address, from the signed challenge. */
+  hint: string;
+  contactUrl: string;
   error?: string;
 }) {
   return (
     <div>
       <p data-care-focus="" tabIndex={-1}>
-        {t("order_lookup.strict.code_sent", { email })}
+        {t("order_lookup.strict.code_sent", { email: hint })}
       </p>
       <form className="care-desk__form" action="/apps/care/orders/code/" method="post" data-care-lookup-form="">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="challenge" value={challenge} />
-        <input type="hidden" name="hint" value={email} />
+        <input type="hidden" name="contact_url" value={contactUrl} />
         <Field
           id="CareCode"
           name="code"
@@ -257,7 +268,7 @@ export function OrderResult({
       <h3>{t("order_lookup.result.next_steps")}</h3>
       <p>{t("order_lookup.result.contact_used", { contact: view.contact })}</p>
       <p className="care-desk__actions">
-        <a className="button" href={contactUrl} data-care-contact-order={view.name}>
+        <a className="button" href={contactUrl} data-care-contact-order={view.name} referrerPolicy="no-referrer">
           {t("order_lookup.result.contact_us")}
         </a>
         {invoiceUrl ? (

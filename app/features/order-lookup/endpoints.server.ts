@@ -2,8 +2,9 @@
 // does with a verified request. The routes only hand the request over.
 import { randomUUID } from "node:crypto";
 import { env } from "~/env.server";
+import { mailConfigured } from "~/mail/transport.server";
 import type { StorefrontRequest } from "~/storefront/proxy.server";
-import { clientIp, consume } from "~/storefront/rate-limit.server";
+import { addressLimit, charge, consume, exhausted } from "~/storefront/rate-limit.server";
 import { messageResponse, rateLimitedResponse } from "~/storefront/responses.server";
 import { requestOrderLinks } from "./jobs.server";
 import { sendLookupCode } from "./mail.server";
@@ -16,6 +17,9 @@ import {
   parseLookupForm,
   readToken,
   recordLookup,
+  resumeSession,
+  startSession,
+  useLink,
   verifyChallenge,
 } from "./model.server";
 import { maskContact, normalizeEmail, type Contact } from "./normalize";
@@ -28,72 +32,100 @@ import {
   orderResponse,
 } from "./responses.server";
 import { TimingFloor } from "./timing";
-import { keyedHash } from "./tokens";
 
 const LIMITS = {
-  lookupPerIp: env.LOOKUP_LIMIT_PER_IP,
-  lookupPerOrder: env.LOOKUP_LIMIT_PER_ORDER,
-  linksPerIp: env.LINKS_LIMIT_PER_IP,
-  linksPerEmail: env.LINKS_LIMIT_PER_EMAIL,
+  /** Every lookup from one shopper address. */
+  lookupPerAddress: env.LOOKUP_LIMIT_PER_IP,
+  /** Failed lookups of one order number; beyond it the rightful shopper steps up to a code. */
+  failuresPerOrder: env.LOOKUP_LIMIT_PER_ORDER,
+  /** Wrong one-time codes for one order, across challenges. */
+  codeGuessesPerOrder: env.LOOKUP_CODE_GUESSES_PER_ORDER,
+  linksPerAddress: env.LINKS_LIMIT_PER_IP,
+  /** Order-link emails sent to one address (the request is answered alike either way). */
+  linkEmailsPerAddress: env.LINKS_LIMIT_PER_EMAIL,
 };
 
 const timing = new TimingFloor();
 
-/** GET /orders/lookup: an order the shopper already proved (session token or emailed link), or the form. */
+/**
+ * GET /orders/lookup: an emailed link (exchanged once for a session), a session the shopper's
+ * page kept, or the empty form.
+ */
 export async function showOrder({ ctx, session, admin }: StorefrontRequest) {
   const token = ctx.url.searchParams.get("t");
-  if (!token) return emptyFormResponse(ctx);
+  const linkToken = ctx.url.searchParams.get("link");
+  if (!token && !linkToken) return emptyFormResponse(ctx);
 
-  const claims = (await readToken("session", token, session.shop)) ?? (await readToken("link", token, session.shop));
-  if (!claims) return messageResponse(ctx, "order_lookup.errors.expired", 401);
+  const shop = session.shop;
   const profile = await getLookupProfile({ session, graphql: admin.graphql });
-  const order = await getOrderById({ graphql: admin.graphql, id: claims.orderId });
+  // A link is spent here and exchanged for a new session; a session is renewed (same proof time).
+  const proof = linkToken
+    ? await useLink({ token: linkToken, shop, strictSince: profile.strictSince })
+    : await resumeSession({ token: token!, shop, strictSince: profile.strictSince });
+  if (!proof) return messageResponse(ctx, "order_lookup.errors.expired", 401);
+  const order = await getOrderById({ graphql: admin.graphql, id: proof.orderId });
   if (!order) return messageResponse(ctx, "order_lookup.errors.expired", 401);
   const email = order.email ? normalizeEmail(order.email) : null;
   const contact: Contact = email ? { kind: "email", value: email } : { kind: "phone", value: order.phone ?? "" };
   return orderResponse(ctx, order, {
     timeZone: profile.ianaTimezone,
     contact,
-    sessionToken: await issueToken("session", { shop: session.shop, orderId: order.id }),
+    sessionToken: proof.renewed ?? (await startSession({ shop, orderId: order.id })),
     contactPath: contactPath(ctx.url.searchParams.get("contact_url")),
   });
 }
 
-/** POST /orders/lookup: order number + email or phone. */
+/**
+ * POST /orders/lookup: order number + email or phone. The per-address limit counts every
+ * lookup; the per-order limit counts only failures, and once it is reached the right details
+ * still get through, by a one-time code emailed to the order's address (never a plain 429
+ * the attacker could impose on the owner).
+ */
 export async function lookUpOrder({ ctx, session, admin, form }: StorefrontRequest, request: Request) {
   const started = performance.now();
   const shop = session.shop;
 
   const profile = await getLookupProfile({ session, graphql: admin.graphql });
-  const values = { order_number: form.order_number ?? "", contact: form.contact ?? "" };
+  const values = {
+    order_number: form.order_number ?? "",
+    contact: form.contact ?? "",
+    contact_url: contactPath(form.contact_url),
+  };
   const parsed = parseLookupForm(values, profile);
   if (!parsed.ok) {
     await recordLookup({ shop, outcome: "invalid" });
     return formErrorResponse(ctx, values, parsed.errors);
   }
 
-  const limited = await consume(shop, [
-    { name: "lookup-ip", key: clientIp(request), limit: LIMITS.lookupPerIp },
-    { name: "lookup-order", key: parsed.orderName, limit: LIMITS.lookupPerOrder },
-  ]);
+  const perAddress = addressLimit(request, "lookup-ip", LIMITS.lookupPerAddress);
+  const failures = [{ name: "lookup-order-failures", key: parsed.orderName, limit: LIMITS.failuresPerOrder }];
+  const [limited, locked] = await Promise.all([exhausted(shop, perAddress), exhausted(shop, failures)]);
   if (limited) {
     await recordLookup({ shop, outcome: "rate_limited" });
     return rateLimitedResponse(ctx, limited.retryAfterSeconds);
   }
+  await charge(shop, perAddress);
 
   // A filled honeypot is a bot: it gets the same answer as a wrong email.
   const order = form.website
     ? null
     : await findOrder({ graphql: admin.graphql, ...parsed, countryCode: profile.countryCode });
   const email = order?.email ? normalizeEmail(order.email) : null;
+  const stepUp = profile.strictLookup || locked !== null;
   if (!order || (profile.strictLookup && !email)) {
-    await recordLookup({ shop, outcome: "not_found" });
+    await Promise.all([charge(shop, failures), recordLookup({ shop, outcome: "not_found" })]);
     await timing.hold(started);
     return notFoundResponse(ctx, values, profile.readAllOrders);
   }
 
-  if (profile.strictLookup && email) {
+  if (stepUp) {
+    // Locked and nowhere to send a code (an order with a phone only, or no mail configured).
+    if (!email || !mailConfigured()) {
+      await recordLookup({ shop, outcome: "rate_limited" });
+      return rateLimitedResponse(ctx, locked?.retryAfterSeconds ?? 60);
+    }
     const challenge = await createChallenge({ shop, orderId: order.id });
+    const hint = maskContact({ kind: "email", value: email });
     await sendLookupCode({
       key: `order-lookup.code:${challenge.id}`,
       to: email,
@@ -103,40 +135,47 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
       locale: ctx.locale,
     });
     await recordLookup({ shop, outcome: "code_sent" });
-    const token = await issueToken("challenge", { shop, orderId: order.id, challengeId: challenge.id });
-    return challengeResponse(ctx, { challenge: token, email: maskContact({ kind: "email", value: email }) });
+    const token = await issueToken("challenge", { shop, orderId: order.id, challengeId: challenge.id, hint });
+    return challengeResponse(ctx, { challenge: token, hint, contactUrl: values.contact_url });
   }
 
   await recordLookup({ shop, outcome: "found" });
   const response = orderResponse(ctx, order, {
     timeZone: profile.ianaTimezone,
     contact: parsed.contact,
-    sessionToken: await issueToken("session", { shop, orderId: order.id }),
+    sessionToken: await startSession({ shop, orderId: order.id }),
     contactPath: contactPath(form.contact_url),
   });
   timing.observe(performance.now() - started);
   return response;
 }
 
-/** POST /orders/code: strict mode's one-time code unlocks the order. */
+/**
+ * POST /orders/code: the one-time code unlocks the order. Wrong guesses per order are capped
+ * across challenges; the masked address shown comes from the signed challenge only.
+ */
 export async function enterCode({ ctx, session, admin, form }: StorefrontRequest, request: Request) {
   const shop = session.shop;
 
   const claims = await readToken("challenge", form.challenge ?? "", shop);
   if (!claims?.challengeId) return messageResponse(ctx, "order_lookup.errors.expired", 401);
 
-  const limited = await consume(shop, [{ name: "lookup-ip", key: clientIp(request), limit: LIMITS.lookupPerIp }]);
+  const perAddress = addressLimit(request, "lookup-ip", LIMITS.lookupPerAddress);
+  const guesses = [{ name: "lookup-code-guesses", key: claims.orderId, limit: LIMITS.codeGuessesPerOrder }];
+  const limited = await exhausted(shop, [...perAddress, ...guesses]);
   if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
+  await charge(shop, perAddress);
 
   const code = (form.code ?? "").replace(/\s/g, "");
   const valid = await verifyChallenge({ shop, challengeId: claims.challengeId, orderId: claims.orderId, code });
   const order = valid ? await getOrderById({ graphql: admin.graphql, id: claims.orderId }) : null;
   const email = order?.email ? normalizeEmail(order.email) : null;
   if (!order || !email) {
-    await recordLookup({ shop, outcome: "code_invalid" });
+    await Promise.all([charge(shop, guesses), recordLookup({ shop, outcome: "code_invalid" })]);
     return challengeResponse(ctx, {
       challenge: form.challenge ?? "",
-      email: (form.hint ?? "").slice(0, 100),
+      hint: claims.hint ?? "",
+      contactUrl: contactPath(form.contact_url),
       error: true,
     });
   }
@@ -146,14 +185,17 @@ export async function enterCode({ ctx, session, admin, form }: StorefrontRequest
   return orderResponse(ctx, order, {
     timeZone: profile.ianaTimezone,
     contact: { kind: "email", value: email },
-    sessionToken: await issueToken("session", { shop, orderId: order.id }),
-    contactPath: contactPath(undefined),
+    sessionToken: await startSession({ shop, orderId: order.id }),
+    contactPath: contactPath(form.contact_url),
   });
 }
 
 /**
  * POST /orders/links: "Email me my order links". Takes only an email address and always
- * answers the same sentence; the links go to that address only.
+ * answers the same sentence; the links go to that address only. The per-address limit
+ * answers 429; the per-email limit counts emails actually sent and is never shown, so nobody
+ * can use it to stop the owner of an address from getting their links (they are in that
+ * mailbox already).
  */
 export async function emailOrderLinks({ ctx, session, form }: StorefrontRequest, request: Request) {
   const shop = session.shop;
@@ -161,19 +203,18 @@ export async function emailOrderLinks({ ctx, session, form }: StorefrontRequest,
   const email = normalizeEmail(form.email ?? "");
   if (!email) return messageResponse(ctx, "order_lookup.errors.contact_invalid", 422);
 
-  const limited = await consume(shop, [
-    { name: "links-ip", key: clientIp(request), limit: LIMITS.linksPerIp },
-    {
-      name: "links-email",
-      key: keyedHash(env.SHOPIFY_API_SECRET, "rate-limit:email", email),
-      limit: LIMITS.linksPerEmail,
-    },
-  ]);
+  const limited = await consume(shop, addressLimit(request, "links-ip", LIMITS.linksPerAddress));
   if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
   await recordLookup({ shop, outcome: "links_requested" });
 
   // The search and the email happen in a job after the answer, so its timing tells nothing.
-  await requestOrderLinks({ shop, email, locale: ctx.locale, requestId: randomUUID() });
+  await requestOrderLinks({
+    shop,
+    email,
+    locale: ctx.locale,
+    requestId: randomUUID(),
+    limit: LIMITS.linkEmailsPerAddress,
+  });
 
   return messageResponse(ctx, "order_lookup.links.sent", 200);
 }

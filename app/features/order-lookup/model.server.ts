@@ -16,7 +16,14 @@ import {
   type Contact,
 } from "./normalize";
 import { lookupSettings } from "./settings.server";
-import { keyedHash, signLookupToken, verifyLookupToken, type LookupTokenKind } from "./tokens";
+import {
+  keyedHash,
+  signLookupToken,
+  TOKEN_TTL_SECONDS,
+  verifyLookupToken,
+  type LookupClaims,
+  type LookupTokenKind,
+} from "./tokens";
 import type { LookupOrder } from "./view";
 
 export type LookupOutcome =
@@ -25,6 +32,8 @@ export type LookupOutcome =
 /** The shop's profile with the lookup's own settings and scope. */
 export interface LookupProfile extends ShopProfile {
   strictLookup: boolean;
+  /** Sessions and links proved before this (seconds) are void: strict mode was switched on. */
+  strictSince: number;
   /** Orders older than 60 days are readable only with this scope. */
   readAllOrders: boolean;
 }
@@ -40,7 +49,12 @@ export async function getLookupProfile({
     getShopProfile({ shop: session.shop, graphql }),
     getSettings(lookupSettings, session.shop),
   ]);
-  return { ...profile, strictLookup: settings.strict, readAllOrders: hasScope(session, "read_all_orders") };
+  return {
+    ...profile,
+    strictLookup: settings.strict,
+    strictSince: settings.strictSince,
+    readAllOrders: hasScope(session, "read_all_orders"),
+  };
 }
 
 export type LookupFieldError = "order_number_missing" | "order_number_invalid" | "contact_missing" | "contact_invalid";
@@ -172,12 +186,67 @@ export async function getOrderById({
   return data.order ?? null;
 }
 
-export function issueToken(kind: LookupTokenKind, claims: { shop: string; orderId: string; challengeId?: string }) {
+// --- Tokens: sessions, emailed links, challenges ----------------------------------------------
+
+/** A session ends this long after the proof, however often it is renewed. */
+export const SESSION_MAX_AGE_SECONDS = env.LOOKUP_SESSION_MAX_AGE_SECONDS;
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export function issueToken(kind: LookupTokenKind, claims: LookupClaims) {
   return signLookupToken(kind, claims, env.SHOPIFY_API_SECRET);
 }
 
 export function readToken(kind: LookupTokenKind, token: string, shop: string) {
   return verifyLookupToken(kind, token, { shop, secret: env.SHOPIFY_API_SECRET });
+}
+
+/** A new session for a proof made now (the form, the code or a link). */
+export function startSession({ shop, orderId }: { shop: string; orderId: string }) {
+  return issueToken("session", { shop, orderId, provedAt: nowSeconds() });
+}
+
+/**
+ * The order a session token opens, with the token that renews it (same proof time), or null:
+ * expired, older than SESSION_MAX_AGE_SECONDS since the proof, or proved before strict mode
+ * was switched on (`strictSince`).
+ */
+export async function resumeSession({
+  token,
+  shop,
+  strictSince,
+}: {
+  token: string;
+  shop: string;
+  strictSince: number;
+}) {
+  const claims = await readToken("session", token, shop);
+  if (!claims?.provedAt) return null;
+  if (nowSeconds() - claims.provedAt > SESSION_MAX_AGE_SECONDS || claims.provedAt < strictSince) return null;
+  return { orderId: claims.orderId, renewed: await issueToken("session", claims) };
+}
+
+/** An emailed link for the order: valid 24 hours, once. */
+export function issueLink({ shop, orderId }: { shop: string; orderId: string }) {
+  return issueToken("link", { shop, orderId, provedAt: nowSeconds(), linkId: randomUUID() });
+}
+
+/**
+ * Spends an emailed link: the order it opens, or null when it is invalid, expired, issued
+ * before strict mode was switched on, or already used (it is exchanged for a session once).
+ */
+export async function useLink({ token, shop, strictSince }: { token: string; shop: string; strictSince: number }) {
+  const claims = await readToken("link", token, shop);
+  if (!claims?.linkId || claims.provedAt === undefined || claims.provedAt < strictSince) return null;
+  const expiresAt = new Date((claims.provedAt + TOKEN_TTL_SECONDS.link) * 1000);
+  try {
+    await prisma.lookupLinkUse.create({ data: { shop, linkId: claims.linkId, expiresAt } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return null;
+    throw error;
+  }
+  await prisma.lookupLinkUse.deleteMany({ where: { shop, expiresAt: { lt: new Date() } } });
+  return { orderId: claims.orderId, renewed: undefined };
 }
 
 // --- Strict mode: a one-time code sent to the order's email --------------------------------
@@ -193,17 +262,27 @@ function hashCode(challengeId: string, code: string): string {
   return keyedHash(env.SHOPIFY_API_SECRET, "order-lookup:code", `${challengeId}:${code}`);
 }
 
-/** Stores a new challenge for the order; returns its id and the code to send. */
+/**
+ * Stores a new challenge for the order, replacing any earlier one (one live challenge per
+ * order, so each lookup does not add five more guesses); returns its id and the code to send.
+ */
 export async function createChallenge({ shop, orderId }: { shop: string; orderId: string }) {
   const id = randomUUID();
   const code = generateCode();
-  await prisma.lookupChallenge.create({
-    data: { id, shop, orderId, codeHash: hashCode(id, code), expiresAt: new Date(Date.now() + CODE_TTL_MS) },
-  });
+  await prisma.$transaction([
+    prisma.lookupChallenge.deleteMany({ where: { shop, orderId } }),
+    prisma.lookupChallenge.create({
+      data: { id, shop, orderId, codeHash: hashCode(id, code), expiresAt: new Date(Date.now() + CODE_TTL_MS) },
+    }),
+  ]);
   return { id, code };
 }
 
-/** True once for the right code within its lifetime; the challenge is spent on success. */
+/**
+ * True once for the right code within its lifetime and attempts; the challenge is spent on
+ * success. Each guess takes an attempt atomically before the code is compared (a conditional
+ * increment), so concurrent guesses can never exceed CODE_MAX_ATTEMPTS.
+ */
 export async function verifyChallenge({
   shop,
   challengeId,
@@ -216,16 +295,19 @@ export async function verifyChallenge({
   code: string;
 }): Promise<boolean> {
   if (!/^\d{6}$/.test(code)) return false;
-  const challenge = await prisma.lookupChallenge.findFirst({ where: { id: challengeId, shop, orderId } });
-  if (!challenge || challenge.expiresAt.getTime() < Date.now() || challenge.attempts >= CODE_MAX_ATTEMPTS) return false;
+  const where = { id: challengeId, shop, orderId };
+  const taken = await prisma.lookupChallenge.updateMany({
+    where: { ...where, attempts: { lt: CODE_MAX_ATTEMPTS }, expiresAt: { gt: new Date() } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (taken.count === 0) return false;
+  const challenge = await prisma.lookupChallenge.findFirst({ where, select: { codeHash: true } });
+  if (!challenge) return false;
   const expected = Buffer.from(challenge.codeHash, "hex");
   const actual = Buffer.from(hashCode(challengeId, code), "hex");
-  if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
-    await prisma.lookupChallenge.delete({ where: { id: challengeId } });
-    return true;
-  }
-  await prisma.lookupChallenge.update({ where: { id: challengeId }, data: { attempts: { increment: 1 } } });
-  return false;
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return false;
+  // Spent: only the request that deletes it succeeds.
+  return (await prisma.lookupChallenge.deleteMany({ where })).count === 1;
 }
 
 // --- "Email me my order links" -------------------------------------------------------------

@@ -7,34 +7,51 @@ import type { Contact } from "./normalize";
 import { CodeForm, LookupForm, OrderResult } from "./OrderLookup";
 import { orderView, type LookupOrder } from "./view";
 
-/** Every lookup endpoint: titled "Find your order"; after an error, the form again. */
-export const LOOKUP_ENDPOINT: StorefrontEndpoint = {
-  title: "order_lookup.heading",
-  retry: (ctx) => <LookupForm t={ctx.t} locale={ctx.locale} values={{}} />,
-};
-
 /** The shop's contact page the result links to (never another origin). */
 export const contactPath = (value: unknown) => safeShopPath(value, "/pages/contact");
 
+const formContactUrl = (ctx: Omit<ShopperContext, "retry">) => contactPath(ctx.url.searchParams.get("contact_url"));
+
+/**
+ * Every lookup endpoint: titled "Find your order"; on a full page an error is followed by the
+ * form again. A fragment never carries a form: the block's own form is on the page already.
+ */
+export const LOOKUP_ENDPOINT: StorefrontEndpoint = {
+  title: "order_lookup.heading",
+  retry: (ctx) => <LookupForm t={ctx.t} locale={ctx.locale} values={{}} contactUrl={formContactUrl(ctx)} />,
+};
+
 export function formErrorResponse(
   ctx: ShopperContext,
-  values: { order_number?: string; contact?: string },
+  values: { order_number?: string; contact?: string; contact_url?: string },
   errors: { order_number?: LookupFieldError; contact?: LookupFieldError },
 ) {
   const t = ctx.t;
+  const messages = {
+    order_number: errors.order_number && t(`order_lookup.errors.${errors.order_number}`),
+    contact: errors.contact && t(`order_lookup.errors.${errors.contact}`),
+  };
   return respond(
     ctx,
     <div>
       <Message tone="error">{t("order_lookup.errors.heading")}</Message>
-      <LookupForm
-        t={t}
-        locale={ctx.locale}
-        values={values}
-        errors={{
-          order_number: errors.order_number && t(`order_lookup.errors.${errors.order_number}`),
-          contact: errors.contact && t(`order_lookup.errors.${errors.contact}`),
-        }}
-      />
+      {ctx.fragment ? (
+        <ul className="care-desk__errors">
+          {Object.values(messages)
+            .filter(Boolean)
+            .map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+        </ul>
+      ) : (
+        <LookupForm
+          t={t}
+          locale={ctx.locale}
+          values={values}
+          errors={messages}
+          contactUrl={contactPath(values.contact_url)}
+        />
+      )}
     </div>,
     422,
   );
@@ -43,7 +60,7 @@ export function formErrorResponse(
 /** The one answer for a wrong email, a wrong phone and an unknown order number. */
 export function notFoundResponse(
   ctx: ShopperContext,
-  values: { order_number?: string; contact?: string },
+  values: { order_number?: string; contact?: string; contact_url?: string },
   readAllOrders: boolean,
 ) {
   const t = ctx.t;
@@ -54,7 +71,9 @@ export function notFoundResponse(
         {t("order_lookup.errors.not_found")}
         {readAllOrders ? null : <> {t("order_lookup.errors.too_old")}</>}
       </Message>
-      <LookupForm t={t} locale={ctx.locale} values={values} />
+      {ctx.fragment ? null : (
+        <LookupForm t={t} locale={ctx.locale} values={values} contactUrl={contactPath(values.contact_url)} />
+      )}
     </div>,
     404,
   );
@@ -86,7 +105,7 @@ export function orderResponse(
 
 export function challengeResponse(
   ctx: ShopperContext,
-  { challenge, email, error }: { challenge: string; email: string; error?: boolean },
+  { challenge, hint, contactUrl, error }: { challenge: string; hint: string; contactUrl: string; error?: boolean },
 ) {
   return respond(
     ctx,
@@ -94,7 +113,8 @@ export function challengeResponse(
       t={ctx.t}
       locale={ctx.locale}
       challenge={challenge}
-      email={email}
+      hint={hint}
+      contactUrl={contactUrl}
       error={error ? ctx.t("order_lookup.errors.code_invalid") : undefined}
     />,
     error ? 422 : 200,
@@ -102,5 +122,5 @@ export function challengeResponse(
 }
 
 export function emptyFormResponse(ctx: ShopperContext) {
-  return respond(ctx, <LookupForm t={ctx.t} locale={ctx.locale} values={{}} />);
+  return respond(ctx, <LookupForm t={ctx.t} locale={ctx.locale} values={{}} contactUrl={formContactUrl(ctx)} />);
 }

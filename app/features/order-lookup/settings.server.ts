@@ -6,9 +6,12 @@ import { defineSettings, getSettings, saveSettings } from "~/shop/settings.serve
 
 export const lookupSettings = defineSettings({
   id: "order-lookup",
-  /** strict: show the order only after a one-time code emailed to the order's address. */
-  schema: z.object({ strict: z.boolean() }),
-  defaults: { strict: false },
+  /**
+   * strict: show the order only after a one-time code emailed to the order's address.
+   * strictSince: when strict mode was last switched on (seconds); earlier sessions and links are void.
+   */
+  schema: z.object({ strict: z.boolean(), strictSince: z.number().int().nonnegative() }),
+  defaults: { strict: false, strictSince: 0 },
 });
 
 export async function loadLookupSettings({ shop, scope }: { shop: string; scope?: string }) {
@@ -26,6 +29,8 @@ export async function saveLookupSettings({ shop, form }: { shop: string; form: F
   if (strict && !mailConfigured()) {
     return { ok: false as const, error: "Strict mode sends one-time codes by email: configure SMTP_URL first." };
   }
-  await saveSettings(lookupSettings, shop, { strict });
+  const current = await getSettings(lookupSettings, shop);
+  const strictSince = strict && !current.strict ? Math.floor(Date.now() / 1000) : current.strictSince;
+  await saveSettings(lookupSettings, shop, { strict, strictSince });
   return { ok: true as const, error: null };
 }

@@ -15,8 +15,17 @@ export type LookupTokenKind =
 export interface LookupClaims {
   shop: string;
   orderId: string;
-  /** Only on challenge tokens: which stored code it waits for. */
+  /**
+   * When the shopper proved the order is theirs (seconds since the epoch): the form, the code
+   * or the emailed link. Renewed sessions keep it, so a session ends a fixed time after the
+   * proof however often it is renewed.
+   */
+  provedAt?: number;
+  /** Only on challenge tokens: which stored code it waits for, and the masked address it went to. */
   challengeId?: string;
+  hint?: string;
+  /** Only on link tokens: its id, spent on first use. */
+  linkId?: string;
 }
 
 export const TOKEN_TTL_SECONDS: Record<LookupTokenKind, number> = {
@@ -38,7 +47,13 @@ export async function signLookupToken(
   { ttlSeconds = TOKEN_TTL_SECONDS[kind], now = Date.now() }: { ttlSeconds?: number; now?: number } = {},
 ): Promise<string> {
   const iat = Math.floor(now / 1000);
-  return new SignJWT({ kind, ...(claims.challengeId ? { cid: claims.challengeId } : {}) })
+  const extra = {
+    ...(claims.provedAt !== undefined ? { pat: claims.provedAt } : {}),
+    ...(claims.challengeId ? { cid: claims.challengeId } : {}),
+    ...(claims.hint ? { hint: claims.hint } : {}),
+    ...(claims.linkId ? { jti: claims.linkId } : {}),
+  };
+  return new SignJWT({ kind, ...extra })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(claims.shop)
     .setSubject(claims.orderId)
@@ -69,7 +84,10 @@ export async function verifyLookupToken(
     return {
       shop,
       orderId: payload.sub,
+      ...(typeof payload.pat === "number" ? { provedAt: payload.pat } : {}),
       ...(typeof payload.cid === "string" ? { challengeId: payload.cid } : {}),
+      ...(typeof payload.hint === "string" ? { hint: payload.hint } : {}),
+      ...(typeof payload.jti === "string" ? { linkId: payload.jti } : {}),
     };
   } catch {
     return null;
