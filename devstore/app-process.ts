@@ -99,20 +99,28 @@ export async function installApp({
   apiKey: string;
   apiSecret: string;
 }): Promise<void> {
-  const params = new URLSearchParams({
-    embedded: "1",
-    shop,
-    host: Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url"),
-    id_token: await sessionToken({ shop, apiKey, apiSecret }),
-  });
-  // The library turns away bots (isbot); this load stands for the merchant's browser.
-  const response = await fetch(`${appUrl}/app?${params}`, {
-    redirect: "manual",
-    headers: { "User-Agent": BROWSER_USER_AGENT },
-  });
-  const body = await response.text();
-  if (response.status !== 200)
-    throw new Error(`Installing the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
+  // The first load runs several loaders at once, each exchanging a token; a new expiring
+  // token revokes the earlier one, so a loader may find its token revoked and answer with the
+  // library's re-authentication redirect. A browser follows it and loads the app again; so
+  // does this, a few times at most.
+  let last = "";
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const params = new URLSearchParams({
+      embedded: "1",
+      shop,
+      host: Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url"),
+      id_token: await sessionToken({ shop, apiKey, apiSecret }),
+    });
+    // The library turns away bots (isbot); this load stands for the merchant's browser.
+    const response = await fetch(`${appUrl}/app?${params}`, {
+      redirect: "manual",
+      headers: { "User-Agent": BROWSER_USER_AGENT },
+    });
+    const body = await response.text();
+    if (response.status === 200) return;
+    last = `HTTP ${response.status} ${body.slice(0, 300)}`;
+  }
+  throw new Error(`Installing the app failed: ${last}`);
 }
 
 export interface Stack {

@@ -136,6 +136,62 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     expect(await lookup.verifyChallenge({ shop, challengeId: locked.id, orderId, code: locked.code })).toBe(false);
   });
 
+  it("takes code attempts atomically: 20 concurrent wrong guesses use exactly 5, then even the right code fails", async () => {
+    const orderId = "gid://shopify/Order/77";
+    const { id, code } = await lookup.createChallenge({ shop, orderId });
+    const wrong = code === "000000" ? "000001" : "000000";
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => lookup.verifyChallenge({ shop, challengeId: id, orderId, code: wrong })),
+    );
+    expect(results).toEqual(Array(20).fill(false));
+    expect((await db.default.lookupChallenge.findUnique({ where: { id } }))?.attempts).toBe(5);
+    expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId, code })).toBe(false);
+  });
+
+  it("opens the order once for two concurrent right guesses", async () => {
+    const orderId = "gid://shopify/Order/78";
+    const { id, code } = await lookup.createChallenge({ shop, orderId });
+    const results = await Promise.all(
+      [1, 2, 3].map(() => lookup.verifyChallenge({ shop, challengeId: id, orderId, code })),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("keeps one live challenge per order: a new lookup replaces the earlier code", async () => {
+    const orderId = "gid://shopify/Order/79";
+    const first = await lookup.createChallenge({ shop, orderId });
+    const second = await lookup.createChallenge({ shop, orderId });
+    expect(await db.default.lookupChallenge.count({ where: { shop, orderId } })).toBe(1);
+    expect(await lookup.verifyChallenge({ shop, challengeId: first.id, orderId, code: first.code })).toBe(false);
+    expect(await lookup.verifyChallenge({ shop, challengeId: second.id, orderId, code: second.code })).toBe(true);
+  });
+
+  it("spends an emailed link once, and refuses links and sessions proved before strict mode", async () => {
+    const orderId = "gid://shopify/Order/80";
+    const link = await lookup.issueLink({ shop, orderId });
+    expect(await lookup.useLink({ token: link, shop, strictSince: 0 })).toMatchObject({ orderId });
+    expect(await lookup.useLink({ token: link, shop, strictSince: 0 })).toBeNull();
+    const later = Math.floor(Date.now() / 1000) + 1;
+    expect(
+      await lookup.useLink({ token: await lookup.issueLink({ shop, orderId }), shop, strictSince: later }),
+    ).toBeNull();
+    const session = await lookup.startSession({ shop, orderId });
+    expect(await lookup.resumeSession({ token: session, shop, strictSince: 0 })).toMatchObject({ orderId });
+    expect(await lookup.resumeSession({ token: session, shop, strictSince: later })).toBeNull();
+  });
+
+  it("ends a session a fixed time after the proof, however often it was renewed", async () => {
+    const orderId = "gid://shopify/Order/81";
+    const provedAt = Math.floor(Date.now() / 1000) - lookup.SESSION_MAX_AGE_SECONDS - 1;
+    // a renewal keeps the proof time, so a token renewed a minute ago is still too old
+    const renewed = await lookup.issueToken("session", { shop, orderId, provedAt });
+    expect(await lookup.resumeSession({ token: renewed, shop, strictSince: 0 })).toBeNull();
+    const fresh = await lookup.issueToken("session", { shop, orderId, provedAt: provedAt + 120 });
+    const resumed = await lookup.resumeSession({ token: fresh, shop, strictSince: 0 });
+    expect(resumed).not.toBeNull();
+    expect((await lookup.readToken("session", resumed!.renewed, shop))?.provedAt).toBe(provedAt + 120);
+  });
+
   it("refuses a one-time code after its 10 minutes", async () => {
     const orderId = "gid://shopify/Order/3";
     const { id, code } = await lookup.createChallenge({ shop, orderId });

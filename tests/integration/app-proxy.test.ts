@@ -82,3 +82,47 @@ describe("the shared storefront shell", () => {
     expect(answer.text).toContain("Un problème est survenu avec cette demande");
   });
 });
+
+describe("requests the shell refuses", () => {
+  it("refuses a POST from another site (Origin) with a translated 403, and accepts the shop's own", async () => {
+    const order = recentOrder(() => true, 17);
+    const form = { order_number: order.name, contact: order.email!, locale: "de" };
+    const evil = await storefront("/apps/care/orders/lookup/", { form, headers: { Origin: "https://evil.example" } });
+    expect(evil.status).toBe(403);
+    expect(evil.text).toContain("Dieses Formular kann nur von den Seiten des Shops gesendet werden");
+    expect(evil.text).not.toContain(order.lineItems[0]!.title);
+    const own = await storefront("/apps/care/orders/lookup/?view=fragment", {
+      form,
+      headers: { Origin: inject("devstoreOrigin") },
+    });
+    expect(own.status).toBe(200);
+    // no Origin (not a browser's cross-site form): accepted
+    expect((await storefront("/apps/care/orders/lookup/?view=fragment", { form })).status).toBe(200);
+  });
+
+  it.each(["shop", "signature", "timestamp", "logged_in_customer_id"])(
+    "refuses a repeated %s with 400 before authentication",
+    async (name) => {
+      // Signed as Shopify signs what the shopper's URL carried: every value, duplicates joined.
+      const params = new URLSearchParams({
+        shop: inject("shop"),
+        logged_in_customer_id: "",
+        path_prefix: "/apps/care",
+        timestamp: String(Math.floor(Date.now() / 1000)),
+      });
+      params.append(name, name === "shop" ? "other.myshopify.com" : "1");
+      params.set("signature", appProxySignature(params, inject("apiSecret")));
+      if (name === "signature") params.append("signature", "0".repeat(64));
+      const response = await fetch(`${inject("appUrl")}/proxy/orders/lookup/?${params}`, {
+        headers: { "User-Agent": BROWSER },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("repeated proxy parameter");
+    },
+  );
+
+  it("answers with Referrer-Policy: no-referrer", async () => {
+    const answer = await storefront("/apps/care/orders/lookup/");
+    expect(answer.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+});

@@ -26,6 +26,23 @@ async function setStrict(strict: boolean) {
 }
 
 describe("strict mode", () => {
+  it("voids sessions proved before it was switched on", async () => {
+    const order = recentOrder(() => true, 18);
+    const found = await lookup({ order_number: order.name, contact: order.email! });
+    const session = /data-care-session="([^"]+)"/.exec(found.text)![1]!;
+    expect((await storefront(`/apps/care/orders/lookup/?view=fragment&t=${session}`)).status).toBe(200);
+    // the proof time is in whole seconds: switch strictly after it
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await setStrict(true);
+    try {
+      const after = await storefront(`/apps/care/orders/lookup/?view=fragment&t=${session}`);
+      expect(after.status).toBe(401);
+      expect(after.text).not.toContain(order.lineItems[0]!.title);
+    } finally {
+      await setStrict(false);
+    }
+  });
+
   it("shows nothing of the order until the emailed code is entered", async () => {
     await setStrict(true);
     try {
@@ -169,6 +186,9 @@ describe("hostile input", () => {
       "code",
       "email",
       "t",
+      "link",
+      "hint",
+      "view",
     );
     const path = fc.constantFrom(
       "/apps/care/orders/lookup/",
@@ -176,19 +196,29 @@ describe("hostile input", () => {
       "/apps/care/orders/links/",
       "/apps/care/orders/lookup/?view=fragment",
       "/apps/care/orders/nope/",
+      "/apps/care/orders/code/?view=fragment",
+      "/apps/care/orders/links/?view=fragment",
     );
+    const origin = fc.constantFrom(undefined, "https://evil.example", "null", "not a url", inject("devstoreOrigin"));
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(path, fc.dictionary(field, text, { maxKeys: 6 }), fc.boolean(), async (target, form, asGet) => {
-        runs++;
-        const answer = asGet
-          ? await storefront(`${target}${target.includes("?") ? "&" : "?"}${new URLSearchParams(form)}`)
-          : await storefront(target, { form });
-        expect(answer.status, `${target} ${JSON.stringify(form)}`).toBeLessThan(500);
-        expect(answer.text).not.toMatch(/\bat [\w.<>]+ \(|Error:|TypeError|PrismaClient/);
-        const matchesOwnOrder = form.order_number === order.name && form.contact === order.email;
-        if (!matchesOwnOrder) for (const title of secrets) expect(answer.text).not.toContain(title);
-      }),
+      fc.asyncProperty(
+        path,
+        fc.dictionary(field, text, { maxKeys: 6 }),
+        fc.boolean(),
+        origin,
+        async (target, form, asGet, from) => {
+          runs++;
+          const headers: Record<string, string> = from === undefined ? {} : { Origin: from };
+          const answer = asGet
+            ? await storefront(`${target}${target.includes("?") ? "&" : "?"}${new URLSearchParams(form)}`, { headers })
+            : await storefront(target, { form, headers });
+          expect(answer.status, `${target} ${JSON.stringify(form)}`).toBeLessThan(500);
+          expect(answer.text).not.toMatch(/\bat [\w.<>]+ \(|Error:|TypeError|PrismaClient/);
+          const matchesOwnOrder = form.order_number === order.name && form.contact === order.email;
+          if (!matchesOwnOrder) for (const title of secrets) expect(answer.text).not.toContain(title);
+        },
+      ),
       { numRuns: 1500, endOnFailure: true },
     );
     expect(runs).toBe(1500);

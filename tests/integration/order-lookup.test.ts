@@ -90,6 +90,27 @@ describe("order lookup", () => {
   });
 });
 
+describe("one form", () => {
+  it("the block's Liquid form and the full-page form carry the same fields and hidden inputs", async () => {
+    const fields = (html: string) => {
+      const form = /<form[^>]*action="\/apps\/care\/orders\/lookup\/"[\s\S]*?<\/form>/.exec(html)![0];
+      return [...form.matchAll(/<input\b[^>]*>/g)]
+        .map(([input]) => `${/name="([^"]+)"/.exec(input)?.[1]}:${/type="([^"]+)"/.exec(input)?.[1] ?? "text"}`)
+        .sort();
+    };
+    const block = await storefront("/pages/order-status");
+    const page = await lookup({ order_number: "#99992", contact: "nobody@example.com" }, { fragment: false });
+    expect(fields(page.text)).toEqual(fields(block.text));
+    expect(fields(block.text)).toEqual([
+      "contact:text",
+      "contact_url:hidden",
+      "locale:hidden",
+      "order_number:text",
+      "website:text",
+    ]);
+  });
+});
+
 describe("rate limits", () => {
   it("never locks the rightful shopper out: after the failures limit, the right details step up to an emailed code", async () => {
     const order = recentOrder(() => true, 3);
