@@ -3,7 +3,7 @@
 // eslint-disable-next-line import-x/order
 import { usePlatformOrigin } from "./platform.server";
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { API_VERSION } from "./api-version";
 import prisma from "./db.server";
@@ -20,6 +20,9 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
+  // The library logs every authenticated request at Info; outside development that is one line
+  // per storefront request and no help. Warnings and errors are kept.
+  logger: { level: env.NODE_ENV === "development" ? LogSeverity.Info : LogSeverity.Warning },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     // Offline tokens that expire after an hour and are refreshed by the library (public apps

@@ -1,6 +1,6 @@
 // `npm run bench`: Care Desk's performance budgets, measured and printed.
 // - storefront assets of the order-lookup block: JS ≤ 3 KB gzip, CSS ≤ 2 KB gzip, no other origin;
-// - server time the app adds to a lookup (excluding the Admin API round trip): p95 ≤ 25 ms;
+// - server time the app adds to a lookup (excluding the Admin API round trip): p95 ≤ 8 ms;
 // - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers.
 // The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
@@ -57,7 +57,11 @@ async function main() {
       onAdminApiRequest: (ms) => adminApiTimes.push(ms),
     },
     // A benchmark is many shoppers from one machine: lift the per-IP and per-order limits.
-    appEnv: { LOOKUP_LIMIT_PER_IP: "100000000/60", LOOKUP_LIMIT_PER_ORDER: "100000000/60" },
+    appEnv: {
+      LOOKUP_LIMIT_PER_IP: "100000000/60",
+      LOOKUP_LIMIT_PER_ORDER: "100000000/60",
+      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
+    },
     quiet: process.env.BENCH_VERBOSE !== "1",
   });
   console.log(`Seeded and started in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
@@ -83,7 +87,11 @@ async function main() {
       const response = await fetch(`${appUrl}/proxy/orders/lookup/?${params}`, {
         method: "POST",
         body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
-        headers: { "User-Agent": BROWSER_USER_AGENT, "X-Forwarded-For": `10.1.${i % 250}.${(i >> 8) % 250}` },
+        // Shopify's proxy writes the shopper, the app's load balancer appends what it saw.
+        headers: {
+          "User-Agent": BROWSER_USER_AGENT,
+          "X-Forwarded-For": `10.1.${i % 250}.${(i >> 8) % 250}, 127.0.0.1`,
+        },
       });
       await response.text();
       const total = performance.now() - started;
@@ -94,7 +102,7 @@ async function main() {
     budgets.push({
       name: "app server time per lookup, p95 (excl. Admin API)",
       value: Number(percentile(appTimes, 95).toFixed(1)),
-      limit: 25,
+      limit: 8,
       unit: "ms",
     });
 

@@ -34,6 +34,12 @@ export interface ShopProfile {
 }
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/**
+ * Each instance also keeps the profile in memory for a minute: storefront requests read it on
+ * every lookup, and nothing in it is security-relevant (settings are read fresh every time).
+ */
+const MEMORY_MS = 60 * 1000;
+const memory = new Map<string, { profile: ShopProfile; until: number }>();
 
 /** The cached profile, refreshed through the Admin API when older than a day (or `fresh`). */
 export async function getShopProfile({
@@ -45,8 +51,10 @@ export async function getShopProfile({
   graphql: AdminGraphql;
   fresh?: boolean;
 }): Promise<ShopProfile> {
+  const remembered = memory.get(shop);
+  if (remembered && !fresh && remembered.until > Date.now()) return remembered.profile;
   const cached = await prisma.shopProfile.findUnique({ where: { shop } });
-  if (cached && !fresh && Date.now() - cached.refreshedAt.getTime() < MAX_AGE_MS) return toProfile(cached);
+  if (cached && !fresh && Date.now() - cached.refreshedAt.getTime() < MAX_AGE_MS) return remember(toProfile(cached));
   const { shop: data } = await adminQuery(graphql, SHOP_PROFILE_QUERY);
   const profile = {
     name: data.name,
@@ -60,7 +68,18 @@ export async function getShopProfile({
     refreshedAt: new Date(),
   };
   const saved = await prisma.shopProfile.upsert({ where: { shop }, create: { shop, ...profile }, update: profile });
-  return toProfile(saved);
+  return remember(toProfile(saved));
+}
+
+function remember(profile: ShopProfile): ShopProfile {
+  memory.set(profile.shop, { profile, until: Date.now() + MEMORY_MS });
+  return profile;
+}
+
+/** Forgets the shop's profile (shop/redact). */
+export async function deleteShopProfile({ shop }: { shop: string }) {
+  memory.delete(shop);
+  await prisma.shopProfile.deleteMany({ where: { shop } });
 }
 
 function toProfile({ refreshedAt: _, ...row }: ShopProfile & { refreshedAt: Date }): ShopProfile {

@@ -5,6 +5,7 @@ import prisma from "~/db.server";
 import type { Redactor } from "~/privacy/redaction.server";
 import { deleteShopRateLimits } from "~/storefront/rate-limit.server";
 import { deleteWebhookDeliveries } from "~/webhooks/deliveries.server";
+import { deleteShopProfile } from "./profile.server";
 import { deleteShopSessions } from "./sessions.server";
 
 export const shopRedactor: Redactor = {
@@ -15,7 +16,7 @@ export const shopRedactor: Redactor = {
   async redactShop({ shop }) {
     await deleteShopSessions({ shop });
     await deleteWebhookDeliveries({ shop });
-    await prisma.shopProfile.deleteMany({ where: { shop } });
+    await deleteShopProfile({ shop });
     await prisma.shopSetting.deleteMany({ where: { shop } });
     await deleteShopRateLimits({ shop });
   },

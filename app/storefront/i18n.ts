@@ -49,8 +49,16 @@ function lookup(messages: Messages | undefined, key: string): string | Messages 
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
+const translators = new Map<string, Translate>();
+
 export function translator(locale: string): Translate {
   const resolved = resolveLocale(locale);
+  let translate = translators.get(resolved);
+  if (!translate) translators.set(resolved, (translate = makeTranslator(resolved)));
+  return translate;
+}
+
+function makeTranslator(resolved: string): Translate {
   const plural = new Intl.PluralRules(resolved);
   return (key, vars = {}) => {
     let entry = lookup(catalogs.get(resolved), key) ?? lookup(catalogs.get(defaultLocale), key);

@@ -68,8 +68,19 @@ export async function charge(shop: string, checks: LimitCheck[]): Promise<void> 
   );
 }
 
-/** Refuses when any limit is used up (charging none), else charges them all. */
+/** Refuses when any limit is used up (charging none of the others), else charges them all. */
 export async function consume(shop: string, checks: LimitCheck[]): Promise<{ retryAfterSeconds: number } | null> {
+  if (checks.length === 1) {
+    // One limit: counting a refused attempt against itself changes nothing, so one round trip.
+    const [{ name, key, limit }] = checks as [LimitCheck];
+    try {
+      await limiter(limit).consume(counterKey(shop, name, key));
+      return null;
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      return { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+    }
+  }
   const refused = await exhausted(shop, checks);
   if (refused) return refused;
   await charge(shop, checks);

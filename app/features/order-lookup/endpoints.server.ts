@@ -16,7 +16,7 @@ import {
   issueToken,
   parseLookupForm,
   readToken,
-  recordLookup,
+  noteLookup,
   resumeSession,
   startSession,
   useLink,
@@ -93,18 +93,18 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
   };
   const parsed = parseLookupForm(values, profile);
   if (!parsed.ok) {
-    await recordLookup({ shop, outcome: "invalid" });
+    noteLookup({ shop, outcome: "invalid" });
     return formErrorResponse(ctx, values, parsed.errors);
   }
 
-  const perAddress = addressLimit(request, "lookup-ip", LIMITS.lookupPerAddress);
-  const failures = [{ name: "lookup-order-failures", key: parsed.orderName, limit: LIMITS.failuresPerOrder }];
-  const [limited, locked] = await Promise.all([exhausted(shop, perAddress), exhausted(shop, failures)]);
+  // The address limit is taken first (refused: nothing else charged); failures are only read.
+  const limited = await consume(shop, addressLimit(request, "lookup-ip", LIMITS.lookupPerAddress));
   if (limited) {
-    await recordLookup({ shop, outcome: "rate_limited" });
+    noteLookup({ shop, outcome: "rate_limited" });
     return rateLimitedResponse(ctx, limited.retryAfterSeconds);
   }
-  await charge(shop, perAddress);
+  const failures = [{ name: "lookup-order-failures", key: parsed.orderName, limit: LIMITS.failuresPerOrder }];
+  const locked = await exhausted(shop, failures);
 
   // A filled honeypot is a bot: it gets the same answer as a wrong email.
   const order = form.website
@@ -113,7 +113,8 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
   const email = order?.email ? normalizeEmail(order.email) : null;
   const stepUp = profile.strictLookup || locked !== null;
   if (!order || (profile.strictLookup && !email)) {
-    await Promise.all([charge(shop, failures), recordLookup({ shop, outcome: "not_found" })]);
+    noteLookup({ shop, outcome: "not_found" });
+    await charge(shop, failures);
     await timing.hold(started);
     return notFoundResponse(ctx, values, profile.readAllOrders);
   }
@@ -121,7 +122,7 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
   if (stepUp) {
     // Locked and nowhere to send a code (an order with a phone only, or no mail configured).
     if (!email || !mailConfigured()) {
-      await recordLookup({ shop, outcome: "rate_limited" });
+      noteLookup({ shop, outcome: "rate_limited" });
       return rateLimitedResponse(ctx, locked?.retryAfterSeconds ?? 60);
     }
     const challenge = await createChallenge({ shop, orderId: order.id });
@@ -134,12 +135,12 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
       profile,
       locale: ctx.locale,
     });
-    await recordLookup({ shop, outcome: "code_sent" });
+    noteLookup({ shop, outcome: "code_sent" });
     const token = await issueToken("challenge", { shop, orderId: order.id, challengeId: challenge.id, hint });
     return challengeResponse(ctx, { challenge: token, hint, contactUrl: values.contact_url });
   }
 
-  await recordLookup({ shop, outcome: "found" });
+  noteLookup({ shop, outcome: "found" });
   const response = orderResponse(ctx, order, {
     timeZone: profile.ianaTimezone,
     contact: parsed.contact,
@@ -171,7 +172,8 @@ export async function enterCode({ ctx, session, admin, form }: StorefrontRequest
   const order = valid ? await getOrderById({ graphql: admin.graphql, id: claims.orderId }) : null;
   const email = order?.email ? normalizeEmail(order.email) : null;
   if (!order || !email) {
-    await Promise.all([charge(shop, guesses), recordLookup({ shop, outcome: "code_invalid" })]);
+    noteLookup({ shop, outcome: "code_invalid" });
+    await charge(shop, guesses);
     return challengeResponse(ctx, {
       challenge: form.challenge ?? "",
       hint: claims.hint ?? "",
@@ -180,7 +182,7 @@ export async function enterCode({ ctx, session, admin, form }: StorefrontRequest
     });
   }
 
-  await recordLookup({ shop, outcome: "found" });
+  noteLookup({ shop, outcome: "found" });
   const profile = await getLookupProfile({ session, graphql: admin.graphql });
   return orderResponse(ctx, order, {
     timeZone: profile.ianaTimezone,
@@ -205,7 +207,7 @@ export async function emailOrderLinks({ ctx, session, form }: StorefrontRequest,
 
   const limited = await consume(shop, addressLimit(request, "links-ip", LIMITS.linksPerAddress));
   if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
-  await recordLookup({ shop, outcome: "links_requested" });
+  noteLookup({ shop, outcome: "links_requested" });
 
   // The search and the email happen in a job after the answer, so its timing tells nothing.
   await requestOrderLinks({

@@ -334,6 +334,11 @@ export async function recordLookup({ shop, outcome }: { shop: string; outcome: L
   await prisma.lookupEvent.create({ data: { shop, outcome } });
 }
 
+/** Records the outcome off the shopper's critical path (a statistic: a lost one is no harm). */
+export function noteLookup(event: { shop: string; outcome: LookupOutcome }): void {
+  recordLookup(event).catch((error: unknown) => console.warn("Care Desk: recording a lookup failed", error));
+}
+
 /** Lookups of the last `days` days by outcome, for the app's Home page. */
 export async function lookupStats({ shop, days = 7 }: { shop: string; days?: number }) {
   const since = new Date(Date.now() - days * 24 * 60 * 60 * 1000);

@@ -1,7 +1,7 @@
 // Signed, expiring tokens of the guest order lookup. They are JWTs (HS256, via jose) signed
 // with a key derived from the app secret for this purpose only, so they can never pass for
 // Shopify session tokens (which are signed with the secret itself), nor one kind for another.
-import { createHmac, hkdfSync } from "node:crypto";
+import { createHmac, createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 
 export type LookupTokenKind =
@@ -40,6 +40,15 @@ export function deriveKey(secret: string, purpose: string): Uint8Array {
   return new Uint8Array(hkdfSync("sha256", secret, "care-desk", purpose, 32));
 }
 
+// Derived once per secret and purpose (HKDF and key import cost more than signing).
+const signingKeys = new Map<string, KeyObject>();
+function signingKey(secret: string, purpose: string): KeyObject {
+  const id = `${purpose}\u0000${secret}`;
+  let key = signingKeys.get(id);
+  if (!key) signingKeys.set(id, (key = createSecretKey(deriveKey(secret, purpose))));
+  return key;
+}
+
 export async function signLookupToken(
   kind: LookupTokenKind,
   claims: LookupClaims,
@@ -60,7 +69,7 @@ export async function signLookupToken(
     .setAudience(AUDIENCE)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
-    .sign(deriveKey(secret, `order-lookup:${kind}`));
+    .sign(signingKey(secret, `order-lookup:${kind}`));
 }
 
 /**
@@ -74,7 +83,7 @@ export async function verifyLookupToken(
 ): Promise<LookupClaims | null> {
   if (token.length > 2048) return null;
   try {
-    const { payload } = await jwtVerify(token, deriveKey(secret, `order-lookup:${kind}`), {
+    const { payload } = await jwtVerify(token, signingKey(secret, `order-lookup:${kind}`), {
       algorithms: ["HS256"],
       audience: AUDIENCE,
       issuer: shop,
@@ -96,5 +105,5 @@ export async function verifyLookupToken(
 
 /** Keyed hash for values we must recognise but never store in clear (codes, emails in stats). */
 export function keyedHash(secret: string, purpose: string, value: string): string {
-  return createHmac("sha256", deriveKey(secret, purpose)).update(value).digest("hex");
+  return createHmac("sha256", signingKey(secret, purpose)).update(value).digest("hex");
 }

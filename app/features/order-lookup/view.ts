@@ -80,16 +80,29 @@ export function orderTimeline(order: LookupOrder): OrderView["timeline"] {
   return steps.map((s, i) => ({ step: s.step, state: i === lastDone ? "current" : s.done ? "done" : "upcoming" }));
 }
 
+// Intl formatters are costly to build (most of a lookup's rendering time): one per locale
+// and options, kept for the process.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 export function orderView(
   order: LookupOrder,
   { locale, timeZone, contact }: { locale: string; timeZone: string; contact: Contact },
 ): OrderView {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone });
+  const date = cached(
+    `date:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }),
+  );
   const formatDate = (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : null);
   const money = ({ presentmentMoney }: Money) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: presentmentMoney.currencyCode }).format(
-      Number(presentmentMoney.amount),
-    );
+    cached(
+      `money:${locale}:${presentmentMoney.currencyCode}`,
+      () => new Intl.NumberFormat(locale, { style: "currency", currency: presentmentMoney.currencyCode }),
+    ).format(Number(presentmentMoney.amount));
   const totals: OrderView["totals"] = [];
   const line = (key: OrderView["totals"][number]["key"], bag: Money | null | undefined, always = false) => {
     if (!bag || (!always && Number(bag.presentmentMoney.amount) === 0)) return;
@@ -105,7 +118,7 @@ export function orderView(
   const address = order.shippingAddress;
   const region = address?.provinceCode ?? address?.province;
   const country = address?.countryCodeV2
-    ? new Intl.DisplayNames([locale], { type: "region" }).of(address.countryCodeV2)
+    ? cached(`region:${locale}`, () => new Intl.DisplayNames([locale], { type: "region" })).of(address.countryCodeV2)
     : null;
   const shipTo = address ? [address.city, region, country].filter(Boolean).join(", ") || null : null;
 
