@@ -1,6 +1,7 @@
 // Issuing invoices: the order is read once through the Admin API (CareDeskInvoiceOrder),
 // frozen into a snapshot and stored with the next number of the shop's series. Issuing is
 // idempotent per order (one invoice per order, whatever triggers it how often).
+import prisma from "~/db.server";
 import { adminQuery, type AdminGraphql } from "~/graphql.server";
 import { getShopProfile } from "~/shop/profile.server";
 import { snapshotFromOrder, type InvoiceOrder, type InvoiceSnapshot } from "./document";
@@ -126,4 +127,14 @@ export async function issueInvoice({
 
 export function readSnapshot(document: Pick<StoredDocument, "snapshot">): InvoiceSnapshot {
   return JSON.parse(document.snapshot) as InvoiceSnapshot;
+}
+
+/** The Home card: documents issued in the last `days`, and downloads of them. */
+export async function invoiceStats({ shop, days }: { shop: string; days: number }) {
+  const since = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+  const [issued, downloads] = await Promise.all([
+    prisma.invoice.count({ where: { shop, kind: "invoice", issuedAt: { gte: since } } }),
+    prisma.invoice.aggregate({ where: { shop, issuedAt: { gte: since } }, _sum: { downloads: true } }),
+  ]);
+  return { issued, downloads: downloads._sum.downloads ?? 0 };
 }

@@ -39,8 +39,15 @@ const LIMITS = {
 
 const timing = new TimingFloor();
 
+/**
+ * Links to the order's documents (the invoice), given by the composition root (the route)
+ * so this feature knows no other: undefined when there is nothing to download.
+ */
+export type DocumentLinks = (order: { shop: string; orderId: string }) => Promise<string | undefined>;
+const noDocuments: DocumentLinks = async () => undefined;
+
 /** GET /orders/lookup: an order the shopper already proved (session token or emailed link), or the form. */
-export async function showOrder({ ctx, session, admin }: StorefrontRequest) {
+export async function showOrder({ ctx, session, admin }: StorefrontRequest, documents = noDocuments) {
   const token = ctx.url.searchParams.get("t");
   if (!token) return emptyFormResponse(ctx);
 
@@ -56,11 +63,16 @@ export async function showOrder({ ctx, session, admin }: StorefrontRequest) {
     contact,
     sessionToken: await issueToken("session", { shop: session.shop, orderId: order.id }),
     contactPath: contactPath(ctx.url.searchParams.get("contact_url")),
+    invoiceUrl: await documents({ shop: session.shop, orderId: order.id }),
   });
 }
 
 /** POST /orders/lookup: order number + email or phone. */
-export async function lookUpOrder({ ctx, session, admin, form }: StorefrontRequest, request: Request) {
+export async function lookUpOrder(
+  { ctx, session, admin, form }: StorefrontRequest,
+  request: Request,
+  documents = noDocuments,
+) {
   const started = performance.now();
   const shop = session.shop;
 
@@ -113,13 +125,18 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
     contact: parsed.contact,
     sessionToken: await issueToken("session", { shop, orderId: order.id }),
     contactPath: contactPath(form.contact_url),
+    invoiceUrl: await documents({ shop, orderId: order.id }),
   });
   timing.observe(performance.now() - started);
   return response;
 }
 
 /** POST /orders/code: strict mode's one-time code unlocks the order. */
-export async function enterCode({ ctx, session, admin, form }: StorefrontRequest, request: Request) {
+export async function enterCode(
+  { ctx, session, admin, form }: StorefrontRequest,
+  request: Request,
+  documents = noDocuments,
+) {
   const shop = session.shop;
 
   const claims = await readToken("challenge", form.challenge ?? "", shop);
@@ -148,6 +165,7 @@ export async function enterCode({ ctx, session, admin, form }: StorefrontRequest
     contact: { kind: "email", value: email },
     sessionToken: await issueToken("session", { shop, orderId: order.id }),
     contactPath: contactPath(undefined),
+    invoiceUrl: await documents({ shop, orderId: order.id }),
   });
 }
 
