@@ -158,7 +158,8 @@ describe("strict mode", () => {
     const app = admin.frameLocator("iframe#app");
     await admin.getByRole("button", { name: "Settings" }).click();
     await app.getByLabel(/Strict mode/).check();
-    await app.getByRole("button", { name: "Save" }).click();
+    // Settings has one form per feature: save the order lookup's.
+    await app.locator("form").filter({ hasText: "Strict mode" }).getByRole("button", { name: "Save" }).click();
     await admin.getByText("Settings saved").waitFor();
 
     try {
@@ -179,7 +180,7 @@ describe("strict mode", () => {
       await page.context().close();
     } finally {
       await app.getByLabel(/Strict mode/).uncheck();
-      await app.getByRole("button", { name: "Save" }).click();
+      await app.locator("form").filter({ hasText: "Strict mode" }).getByRole("button", { name: "Save" }).click();
       await admin.getByText("Settings saved").waitFor();
       await admin.context().close();
     }
