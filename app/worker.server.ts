@@ -2,6 +2,7 @@
 // so each worker (in the app process or `npm run worker`) knows them all. A feature that
 // defines jobs adds its module below.
 import "~/mail/outbox.server";
+import "~/features/invoices/jobs.server";
 import "~/features/order-lookup/jobs.server";
 import { env } from "~/env.server";
 import { startWorker, stopWorker } from "~/jobs/queue.server";

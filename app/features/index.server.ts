@@ -1,26 +1,31 @@
 // The features of Care Desk, where the app composes them: their redactors for the compliance
-// webhooks, their sections of Settings and their Home cards' data. Shared layers never import
-// features; this list (used by routes) is where a new feature is added.
+// webhooks, their sections of Settings, their Home cards' data, and the links one feature
+// lends another (the order lookup shows the invoices' download link). Shared layers never
+// import features; this list (used by routes) is where a new feature is added.
 import type { AdminGraphql } from "~/graphql.server";
 import { shopRedactor } from "~/shop/redact.server";
+import { invoiceLink } from "./invoices/endpoints.server";
+import { invoiceStats } from "./invoices/model.server";
+import { invoicesRedactor } from "./invoices/redact.server";
+import { loadInvoiceSettings, saveInvoiceSettings } from "./invoices/settings.server";
 import { lookupStats } from "./order-lookup/model.server";
 import { orderLookupRedactor } from "./order-lookup/redact.server";
 import { loadLookupSettings, saveLookupSettings } from "./order-lookup/settings.server";
 
-export const REDACTORS = [shopRedactor, orderLookupRedactor] as const;
+export const REDACTORS = [shopRedactor, orderLookupRedactor, invoicesRedactor] as const;
 
 type Session = { shop: string; scope?: string };
 
 /** Every feature's settings section, by id (the Settings page renders one form per section). */
 export async function loadSettings(session: Session) {
-  const [orderLookup] = await Promise.all([loadLookupSettings(session)]);
-  return { "order-lookup": orderLookup };
+  const [orderLookup, invoices] = await Promise.all([loadLookupSettings(session), loadInvoiceSettings(session)]);
+  return { "order-lookup": orderLookup, invoices };
 }
 
 const SAVERS: Record<
   string,
   (args: { shop: string; form: FormData }) => Promise<{ ok: boolean; error: string | null }>
-> = { "order-lookup": saveLookupSettings };
+> = { "order-lookup": saveLookupSettings, invoices: saveInvoiceSettings };
 
 /** Saves the section the form belongs to (its `intent`). */
 export async function saveSection(session: Session, form: FormData) {
@@ -32,6 +37,9 @@ export async function saveSection(session: Session, form: FormData) {
 
 /** What each feature's Home card shows. */
 export async function homeCards({ shop }: { shop: string; graphql: AdminGraphql }) {
-  const [orderLookup] = await Promise.all([lookupStats({ shop, days: 7 })]);
-  return { orderLookup };
+  const [orderLookup, invoices] = await Promise.all([lookupStats({ shop, days: 7 }), invoiceStats({ shop, days: 7 })]);
+  return { orderLookup, invoices };
 }
+
+/** The order lookup's result links to the order's invoice (the invoices feature signs it). */
+export const orderDocuments = invoiceLink;

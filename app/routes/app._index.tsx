@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { homeCards } from "~/features/index.server";
+import { InvoicesCard } from "~/features/invoices/HomeCard";
 import { OrderLookupCard } from "~/features/order-lookup/HomeCard";
 import { getShopProfile } from "~/shop/profile.server";
 import { authenticate } from "~/shopify.server";
@@ -36,6 +37,9 @@ export default function Home() {
         </Layout.Section>
         <Layout.Section>
           <OrderLookupCard stats={cards.orderLookup} />
+        </Layout.Section>
+        <Layout.Section>
+          <InvoicesCard stats={cards.invoices} />
         </Layout.Section>
       </Layout>
     </Page>

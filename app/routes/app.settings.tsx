@@ -5,6 +5,7 @@ import { Layout, Page } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect } from "react";
 import { loadSettings, saveSection } from "~/features/index.server";
+import { InvoiceSettingsSection } from "~/features/invoices/SettingsSection";
 import { OrderLookupSettings } from "~/features/order-lookup/SettingsSection";
 import { authenticate } from "~/shopify.server";
 
@@ -30,6 +31,7 @@ export default function Settings() {
     <Page title="Settings">
       <Layout>
         <OrderLookupSettings settings={sections["order-lookup"]} error={errorOf("order-lookup")} />
+        <InvoiceSettingsSection settings={sections.invoices} error={errorOf("invoices")} />
       </Layout>
     </Page>
   );

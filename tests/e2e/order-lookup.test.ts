@@ -179,7 +179,8 @@ describe("strict mode", () => {
     const app = admin.frameLocator("iframe#app");
     await admin.getByRole("button", { name: "Settings" }).click();
     await app.getByLabel(/Strict mode/).check();
-    await app.getByRole("button", { name: "Save" }).click();
+    // Settings has one form per feature: save the order lookup's.
+    await app.locator("form").filter({ hasText: "Strict mode" }).getByRole("button", { name: "Save" }).click();
     await admin.getByText("Settings saved").waitFor();
 
     try {
@@ -200,7 +201,7 @@ describe("strict mode", () => {
       await page.context().close();
     } finally {
       await app.getByLabel(/Strict mode/).uncheck();
-      await app.getByRole("button", { name: "Save" }).click();
+      await app.locator("form").filter({ hasText: "Strict mode" }).getByRole("button", { name: "Save" }).click();
       await admin.getByText("Settings saved").waitFor();
       await admin.context().close();
     }

@@ -48,10 +48,17 @@ const LIMITS = {
 const timing = new TimingFloor();
 
 /**
+ * Links to the order's documents (the invoice), given by the composition root (the route)
+ * so this feature knows no other: undefined when there is nothing to download.
+ */
+export type DocumentLinks = (order: { shop: string; orderId: string }) => Promise<string | undefined>;
+const noDocuments: DocumentLinks = async () => undefined;
+
+/**
  * GET /orders/lookup: an emailed link (exchanged once for a session), a session the shopper's
  * page kept, or the empty form.
  */
-export async function showOrder({ ctx, session, admin }: StorefrontRequest) {
+export async function showOrder({ ctx, session, admin }: StorefrontRequest, documents = noDocuments) {
   const token = ctx.url.searchParams.get("t");
   const linkToken = ctx.url.searchParams.get("link");
   if (!token && !linkToken) return emptyFormResponse(ctx);
@@ -72,6 +79,7 @@ export async function showOrder({ ctx, session, admin }: StorefrontRequest) {
     contact,
     sessionToken: proof.renewed ?? (await startSession({ shop, orderId: order.id })),
     contactPath: contactPath(ctx.url.searchParams.get("contact_url")),
+    invoiceUrl: await documents({ shop, orderId: order.id }),
   });
 }
 
@@ -81,7 +89,11 @@ export async function showOrder({ ctx, session, admin }: StorefrontRequest) {
  * still get through, by a one-time code emailed to the order's address (never a plain 429
  * the attacker could impose on the owner).
  */
-export async function lookUpOrder({ ctx, session, admin, form }: StorefrontRequest, request: Request) {
+export async function lookUpOrder(
+  { ctx, session, admin, form }: StorefrontRequest,
+  request: Request,
+  documents = noDocuments,
+) {
   const started = performance.now();
   const shop = session.shop;
 
@@ -146,6 +158,7 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
     contact: parsed.contact,
     sessionToken: await startSession({ shop, orderId: order.id }),
     contactPath: contactPath(form.contact_url),
+    invoiceUrl: await documents({ shop, orderId: order.id }),
   });
   timing.observe(performance.now() - started);
   return response;
@@ -155,7 +168,11 @@ export async function lookUpOrder({ ctx, session, admin, form }: StorefrontReque
  * POST /orders/code: the one-time code unlocks the order. Wrong guesses per order are capped
  * across challenges; the masked address shown comes from the signed challenge only.
  */
-export async function enterCode({ ctx, session, admin, form }: StorefrontRequest, request: Request) {
+export async function enterCode(
+  { ctx, session, admin, form }: StorefrontRequest,
+  request: Request,
+  documents = noDocuments,
+) {
   const shop = session.shop;
 
   const claims = await readToken("challenge", form.challenge ?? "", shop);
@@ -189,6 +206,7 @@ export async function enterCode({ ctx, session, admin, form }: StorefrontRequest
     contact: { kind: "email", value: email },
     sessionToken: await startSession({ shop, orderId: order.id }),
     contactPath: contactPath(form.contact_url),
+    invoiceUrl: await documents({ shop, orderId: order.id }),
   });
 }
 

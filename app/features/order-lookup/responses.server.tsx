@@ -87,7 +87,8 @@ export function orderResponse(
     contact,
     sessionToken,
     contactPath,
-  }: { timeZone: string; contact: Contact; sessionToken: string; contactPath: string },
+    invoiceUrl,
+  }: { timeZone: string; contact: Contact; sessionToken: string; contactPath: string; invoiceUrl?: string },
 ) {
   const view = orderView(order, { locale: ctx.locale, timeZone, contact });
   const contactUrl = `${contactPath}?${new URLSearchParams({ order: order.name })}`;
@@ -99,6 +100,7 @@ export function orderResponse(
       contactUrl={contactUrl}
       anotherUrl={`/apps/care/orders/lookup/?locale=${ctx.locale}`}
       sessionToken={sessionToken}
+      invoiceUrl={invoiceUrl ? `${invoiceUrl}&locale=${ctx.locale}` : undefined}
     />,
   );
 }

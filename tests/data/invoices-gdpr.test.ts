@@ -1,0 +1,81 @@
+// Invoices and the compliance webhooks, on both databases.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, DATABASE_KINDS, TEST_APP_ENV } from "../setup/db";
+
+describe.each(DATABASE_KINDS)("invoices and GDPR on %s", (kind) => {
+  let drop: () => Promise<void>;
+  let db: typeof import("~/db.server");
+  let store: typeof import("~/features/invoices/store.server");
+  let features: typeof import("~/features/index.server");
+  let redaction: typeof import("~/privacy/redaction.server");
+
+  beforeAll(async () => {
+    const database = await createTestDatabase(kind);
+    drop = database.drop;
+    vi.resetModules();
+    globalThis.prismaGlobal = undefined;
+    for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url })) vi.stubEnv(key, value);
+    db = await import("~/db.server");
+    store = await import("~/features/invoices/store.server");
+    features = await import("~/features/index.server");
+    redaction = await import("~/privacy/redaction.server");
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.default.$disconnect();
+    globalThis.prismaGlobal = undefined;
+    vi.unstubAllEnvs();
+    await drop?.();
+  });
+
+  const format = { prefix: "INV-", includeYear: true, yearlyReset: true, padding: 5, startNumber: 1 };
+  const issue = (shop: string, orderNumber: number, issuedAt: Date, customer = 7) =>
+    store.issueDocument(
+      {
+        shop,
+        kind: "invoice",
+        sourceKey: `order:gid://shopify/Order/${orderNumber}`,
+        orderId: `gid://shopify/Order/${orderNumber}`,
+        orderName: `#${orderNumber}`,
+        customerId: `gid://shopify/Customer/${customer}`,
+        customerEmail: `c${customer}@example.com`,
+        customerName: "Ana Müller",
+        currency: "EUR",
+        total: "10.00",
+        test: false,
+        locale: "de",
+        issuedAt,
+        year: issuedAt.getUTCFullYear(),
+        snapshot: (number) => ({ number, buyer: { name: "Ana Müller" } }),
+      },
+      format,
+    );
+
+  it("reports a customer's invoices, keeps those tax law requires on customers/redact, deletes all on shop/redact", async () => {
+    // GIVEN a recent invoice and one older than the retention period (10 years), and another customer's
+    const shop = "gdpr.myshopify.com";
+    const recent = await issue(shop, 1, new Date());
+    const old = await issue(shop, 2, new Date(Date.now() - 11 * 365 * 24 * 3600 * 1000));
+    await issue(shop, 3, new Date(), 8);
+
+    // WHEN the customer's data is requested, THEN both of their invoices are in the report
+    const report = await redaction.exportCustomerData(features.REDACTORS, {
+      shop,
+      customer: { id: 7 },
+      ordersRequested: [],
+    });
+    expect((report.invoices as { number: string }[]).map((d) => d.number).sort()).toEqual(
+      [recent.document.number, old.document.number].sort(),
+    );
+
+    // WHEN the customer is redacted, THEN the invoice within retention is kept, the old one deleted
+    await redaction.redactCustomer(features.REDACTORS, { shop, customer: { id: 7 }, ordersToRedact: [1, 2] });
+    expect(await store.getDocument({ shop, id: recent.document.id })).not.toBeNull();
+    expect(await store.getDocument({ shop, id: old.document.id })).toBeNull();
+
+    // WHEN the shop is redacted, THEN nothing of its invoices or counters is left
+    await redaction.redactShop(features.REDACTORS, { shop });
+    expect(await db.default.invoice.count({ where: { shop } })).toBe(0);
+    expect(await db.default.invoiceCounter.count({ where: { shop } })).toBe(0);
+  });
+});
