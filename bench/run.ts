@@ -1,7 +1,8 @@
 // `npm run bench`: Care Desk's performance budgets, measured and printed.
 // - storefront assets of the order-lookup block: JS ≤ 3 KB gzip, CSS ≤ 2 KB gzip, no other origin;
 // - server time the app adds to a lookup (excluding the Admin API round trip): p95 ≤ 8 ms;
-// - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers.
+// - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers;
+// - Lighthouse performance of the order-status page with and without the block (≤ 1 point apart).
 // The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
@@ -12,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
+import { lighthouseScores } from "./lighthouse";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -141,6 +143,15 @@ async function main() {
       });
     }
 
+    // 3. Lighthouse: the order-status page with and without the block.
+    const lighthouse = await lighthouseScores(devStore.origin, "/pages/order-status");
+    budgets.push({
+      name: `Lighthouse performance cost of the block (${lighthouse.withoutBlock} without, ${lighthouse.withBlock} with)`,
+      value: lighthouse.withoutBlock - lighthouse.withBlock,
+      limit: 1,
+      unit: "points",
+    });
+
     const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length };
     console.log(`\nNode ${machine.node} on ${machine.platform}, ${machine.cpus} cores`);
     console.log("\nBudgets");
@@ -159,7 +170,11 @@ async function main() {
     mkdirSync(path.join(PROJECT_ROOT, "bench/results"), { recursive: true });
     writeFileSync(
       path.join(PROJECT_ROOT, "bench/results/latest.json"),
-      JSON.stringify({ date: new Date().toISOString(), ...machine, orders: ORDERS, budgets, levels }, null, 2),
+      JSON.stringify(
+        { date: new Date().toISOString(), ...machine, orders: ORDERS, budgets, levels, lighthouse },
+        null,
+        2,
+      ),
     );
     if (budgets.some((b) => b.value > b.limit)) process.exitCode = 1;
   } finally {

@@ -47,7 +47,8 @@ export function storefrontRoutes(platform: Platform) {
     extra: Partial<PageContext> = {},
   ) {
     const page = pageContext(platform, c, pageType, extra);
-    const blocks = storefront.blocksFor(pageType);
+    // `?app_blocks=none`: the same page without Care Desk's blocks (benchmarks compare the two).
+    const blocks = c.req.query("app_blocks") === "none" ? [] : storefront.blocksFor(pageType);
     const rendered = await Promise.all(blocks.map((block, index) => storefront.renderBlock(block, page, index)));
     const content = `<h1>${esc(title)}</h1>${intro}${rendered.map((html) => `<div class="shopify-app-block">${html}</div>`).join("\n")}`;
     return c.html(layout({ page, title, content, head: storefront.blockAssets(blocks) }));
