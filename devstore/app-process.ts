@@ -125,6 +125,8 @@ export async function installApp({
 
 export interface Stack {
   appUrl: string;
+  /** The app's process id (benchmarks read its CPU time). */
+  appPid: number | undefined;
   devStore: RunningDevStore;
   apiKey: string;
   apiSecret: string;
@@ -175,7 +177,7 @@ export async function startBuiltStack({
     await stop();
     throw error;
   }
-  return { appUrl, devStore, apiKey, apiSecret, stop };
+  return { appUrl, appPid: app.pid, devStore, apiKey, apiSecret, stop };
 }
 
 function freePort(): Promise<number> {
