@@ -6,21 +6,24 @@ import { shopRedactor } from "~/shop/redact.server";
 import { lookupStats } from "./order-lookup/model.server";
 import { orderLookupRedactor } from "./order-lookup/redact.server";
 import { loadLookupSettings, saveLookupSettings } from "./order-lookup/settings.server";
+import { reviewStats } from "./reviews/model.server";
+import { reviewsRedactor } from "./reviews/redact.server";
+import { loadReviewSettings, saveReviewSettings } from "./reviews/settings.server";
 
-export const REDACTORS = [shopRedactor, orderLookupRedactor] as const;
+export const REDACTORS = [shopRedactor, orderLookupRedactor, reviewsRedactor] as const;
 
 type Session = { shop: string; scope?: string };
 
 /** Every feature's settings section, by id (the Settings page renders one form per section). */
 export async function loadSettings(session: Session) {
-  const [orderLookup] = await Promise.all([loadLookupSettings(session)]);
-  return { "order-lookup": orderLookup };
+  const [orderLookup, reviews] = await Promise.all([loadLookupSettings(session), loadReviewSettings(session)]);
+  return { "order-lookup": orderLookup, reviews };
 }
 
 const SAVERS: Record<
   string,
   (args: { shop: string; form: FormData }) => Promise<{ ok: boolean; error: string | null }>
-> = { "order-lookup": saveLookupSettings };
+> = { "order-lookup": saveLookupSettings, reviews: saveReviewSettings };
 
 /** Saves the section the form belongs to (its `intent`). */
 export async function saveSection(session: Session, form: FormData) {
@@ -32,6 +35,9 @@ export async function saveSection(session: Session, form: FormData) {
 
 /** What each feature's Home card shows. */
 export async function homeCards({ shop }: { shop: string; graphql: AdminGraphql }) {
-  const [orderLookup] = await Promise.all([lookupStats({ shop, days: 7 })]);
-  return { orderLookup };
+  const [orderLookup, reviews] = await Promise.all([
+    lookupStats({ shop, days: 7 }),
+    loadReviewSettings({ shop }).then((settings) => reviewStats({ shop, replyTargetHours: settings.replyTargetHours })),
+  ]);
+  return { orderLookup, reviews };
 }

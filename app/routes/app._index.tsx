@@ -5,6 +5,7 @@ import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { homeCards } from "~/features/index.server";
 import { OrderLookupCard } from "~/features/order-lookup/HomeCard";
+import { ReviewsCard } from "~/features/reviews/HomeCard";
 import { getShopProfile } from "~/shop/profile.server";
 import { authenticate } from "~/shopify.server";
 
@@ -36,6 +37,9 @@ export default function Home() {
         </Layout.Section>
         <Layout.Section>
           <OrderLookupCard stats={cards.orderLookup} />
+        </Layout.Section>
+        <Layout.Section>
+          <ReviewsCard stats={cards.reviews} />
         </Layout.Section>
       </Layout>
     </Page>

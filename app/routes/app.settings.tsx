@@ -6,6 +6,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect } from "react";
 import { loadSettings, saveSection } from "~/features/index.server";
 import { OrderLookupSettings } from "~/features/order-lookup/SettingsSection";
+import { ReviewSettingsSection } from "~/features/reviews/SettingsSection";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -30,6 +31,7 @@ export default function Settings() {
     <Page title="Settings">
       <Layout>
         <OrderLookupSettings settings={sections["order-lookup"]} error={errorOf("order-lookup")} />
+        <ReviewSettingsSection settings={sections.reviews} error={errorOf("reviews")} />
       </Layout>
     </Page>
   );

@@ -4,7 +4,7 @@
 import type { Session } from "@shopify/shopify-api";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { authenticate } from "~/shopify.server";
-import { readStorefrontForm } from "./form.server";
+import { readStorefrontForm, type FormLimits } from "./form.server";
 import {
   badRequestResponse,
   methodNotAllowedResponse,
@@ -27,9 +27,11 @@ export async function handleStorefront(
   request: Request,
   endpoint: StorefrontEndpoint,
   handler: (storefront: StorefrontRequest) => Promise<Response>,
+  /** Larger forms than the default 16 KB / 1 KB per field (e.g. a review's text). */
+  formLimits?: FormLimits,
 ): Promise<Response> {
   const { liquid, session, admin } = await authenticate.public.appProxy(request);
-  const posted = request.method === "GET" ? {} : await readStorefrontForm(request);
+  const posted = request.method === "GET" ? {} : await readStorefrontForm(request, formLimits);
   const ctx = shopperContext(request, liquid, endpoint, posted?.locale);
   if (!posted) return badRequestResponse(ctx);
   if (!session || !admin) return unavailableResponse(ctx);
