@@ -33,7 +33,12 @@ export async function handleStorefront(
   const { liquid, session, admin } = await authenticate.public.appProxy(request);
   const posted = request.method === "GET" ? {} : await readStorefrontForm(request, formLimits);
   const ctx = shopperContext(request, liquid, endpoint, posted?.locale);
-  if (!posted) return badRequestResponse(ctx);
+  if (!posted) {
+    // A body we did not read (too large, malformed) must not poison a kept-alive connection.
+    const response = badRequestResponse(ctx);
+    response.headers.set("Connection", "close");
+    return response;
+  }
   if (!session || !admin) return unavailableResponse(ctx);
   try {
     return await handler({ ctx, session, admin, form: posted });

@@ -32,8 +32,8 @@ export const MIN_SECONDS_TO_WRITE = 3;
 export const REVIEW_SUBMISSION_QUERY = `#graphql
   query CareDeskReviewSubmission($productId: ID!, $orders: String!, $signedIn: Boolean!) {
     product(id: $productId) { id }
-    orders(first: 20, query: $orders, sortKey: CREATED_AT, reverse: true) @include(if: $signedIn) {
-      nodes { id lineItems(first: 30) { nodes { product { id } } } }
+    orders(first: 10, query: $orders, sortKey: CREATED_AT, reverse: true) @include(if: $signedIn) {
+      nodes { id lineItems(first: 20) { nodes { product { id } } } }
     }
   }
 ` as const;
@@ -42,11 +42,13 @@ const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 
 /** Plain text: no control characters but newlines and tabs; Windows newlines normalised. */
 export function cleanText(value: string | undefined): string {
-  return (value ?? "")
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
-    .trim();
+  return (
+    (value ?? "")
+      .replace(/\r\n?/g, "\n")
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+      .trim()
+  );
 }
 
 type FieldError =
