@@ -4,7 +4,7 @@
 // The owner answers in the reply desk (session token, as App Bridge calls it).
 import { describe, expect, inject, it } from "vitest";
 import { sessionToken } from "../../devstore/auth/tokens";
-import { BROWSER, recentOrders, seeded, storefront } from "../support/storefront";
+import { BROWSER, devstore, recentOrders, seeded, storefront } from "../support/storefront";
 
 const started = () => String(Math.floor(Date.now() / 1000) - 30);
 const numeric = (gid: string) => gid.split("/").pop()!;
@@ -168,5 +168,37 @@ describe("product reviews", () => {
       reviews: DeskReview[];
     };
     expect(queue.reviews).toEqual([]);
+  });
+
+  it("collects and syncs through Admin API throttling (retried with backoff)", async () => {
+    const product = freshProduct();
+    const before = (await devstore("/__devstore/throttle")) as { served: { graphql: number } };
+    // GIVEN the next two Admin API calls of the shop are throttled
+    await devstore("/__devstore/throttle", { count: 2, mode: "graphql" });
+    // WHEN a review is published
+    const answer = await writeReview(product, { title: "Through the throttle" });
+    expect(answer.status).toBe(200);
+    // THEN it still reaches the storefront, after the throttles were served
+    await productPageWhen(product.handle, (h) => h.includes("Through the throttle"), 20_000);
+    const after = (await devstore("/__devstore/throttle")) as { pending: number; served: { graphql: number } };
+    expect(after.pending).toBe(0);
+    expect(after.served.graphql - before.served.graphql).toBe(2);
+  });
+
+  it("customers/redact removes the reviewer's name from the storefront and keeps the review", async () => {
+    const product = freshProduct();
+    await writeReview(product, { title: "Redact me", name: "Zoë Quill", email: "zoe.quill@example.com" });
+    await productPageWhen(product.handle, (h) => h.includes("Zoë Quill"));
+    await devstore("/__devstore/webhooks", {
+      topic: "customers/redact",
+      payload: {
+        shop_domain: inject("shop"),
+        customer: { id: 1, email: "zoe.quill@example.com" },
+        orders_to_redact: [],
+      },
+    });
+    const { html } = await productPageWhen(product.handle, (h) => !h.includes("Zoë Quill"));
+    expect(html).toContain("Redact me");
+    expect(html).toContain("Anonymous");
   });
 });
