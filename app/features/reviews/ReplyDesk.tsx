@@ -280,77 +280,79 @@ function ReviewCard({
   const created = new Date(review.createdAt);
 
   return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack gap="300" align="space-between" blockAlign="start">
-          <InlineStack gap="300" blockAlign="center">
-            <Checkbox
-              label={`Select review by ${review.authorName || "Anonymous"}`}
-              labelHidden
-              checked={selected}
-              onChange={onSelect}
-            />
-            <Text as="span" variant="headingMd">
-              <span aria-hidden="true">{stars}</span>
-              <Text as="span" visuallyHidden>
-                {`${review.rating} out of 5 stars`}
+    <article aria-label={`Review by ${review.authorName || "Anonymous"}: ${review.title || stars}`}>
+      <Card>
+        <BlockStack gap="300">
+          <InlineStack gap="300" align="space-between" blockAlign="start">
+            <InlineStack gap="300" blockAlign="center">
+              <Checkbox
+                label={`Select review by ${review.authorName || "Anonymous"}`}
+                labelHidden
+                checked={selected}
+                onChange={onSelect}
+              />
+              <Text as="span" variant="headingMd">
+                <span aria-hidden="true">{stars}</span>
+                <Text as="span" visuallyHidden>
+                  {`${review.rating} out of 5 stars`}
+                </Text>
               </Text>
+              <Badge tone={STATUS_TONE[review.status]}>{review.status}</Badge>
+              {review.verified ? <Badge tone="info">Verified buyer</Badge> : null}
+              {review.overdue ? <Badge tone="critical">Overdue</Badge> : null}
+              {review.replied ? <Badge>Replied</Badge> : null}
+            </InlineStack>
+            <Text as="span" tone="subdued">
+              {review.productTitle} · {created.toISOString().slice(0, 10)} · {review.locale}
             </Text>
-            <Badge tone={STATUS_TONE[review.status]}>{review.status}</Badge>
-            {review.verified ? <Badge tone="info">Verified buyer</Badge> : null}
-            {review.overdue ? <Badge tone="critical">Overdue</Badge> : null}
-            {review.replied ? <Badge>Replied</Badge> : null}
           </InlineStack>
-          <Text as="span" tone="subdued">
-            {review.productTitle} · {created.toISOString().slice(0, 10)} · {review.locale}
-          </Text>
-        </InlineStack>
-        <BlockStack gap="100">
-          {review.title ? (
-            <Text as="h3" variant="headingSm">
-              {review.title}
-            </Text>
-          ) : null}
-          <Text as="p">
-            <span style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{review.body}</span>
-          </Text>
-          <Text as="p" tone="subdued">
-            — {review.authorName || "Anonymous"}
-          </Text>
-        </BlockStack>
-        <TextField
-          label="Your reply"
-          value={reply}
-          onChange={setReply}
-          multiline={3}
-          maxLength={5000}
-          autoComplete="off"
-          helpText={
-            review.repliedAt
-              ? `Public reply from ${review.repliedAt.slice(0, 10)}; saving replaces it, empty removes it.`
-              : "A public reply shows under the review on your store."
-          }
-        />
-        <InlineStack gap="200" align="space-between">
-          <ButtonGroup>
-            <Button variant="primary" loading={busy} onClick={() => act("reply", reply)}>
-              Reply publicly
-            </Button>
-            <Button disabled={!mail || !review.hasEmail || !reply.trim()} onClick={() => act("private-reply", reply)}>
-              Reply privately by email
-            </Button>
-          </ButtonGroup>
-          <ButtonGroup>
-            {review.status !== "published" ? <Button onClick={() => act("published")}>Publish</Button> : null}
-            {review.status !== "hidden" ? <Button onClick={() => act("hidden")}>Hide</Button> : null}
-            {review.status !== "spam" ? (
-              <Button tone="critical" onClick={() => act("spam")}>
-                Spam
-              </Button>
+          <BlockStack gap="100">
+            {review.title ? (
+              <Text as="h2" variant="headingSm">
+                {review.title}
+              </Text>
             ) : null}
-          </ButtonGroup>
-        </InlineStack>
-      </BlockStack>
-    </Card>
+            <Text as="p">
+              <span style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{review.body}</span>
+            </Text>
+            <Text as="p" tone="subdued">
+              — {review.authorName || "Anonymous"}
+            </Text>
+          </BlockStack>
+          <TextField
+            label="Your reply"
+            value={reply}
+            onChange={setReply}
+            multiline={3}
+            maxLength={5000}
+            autoComplete="off"
+            helpText={
+              review.repliedAt
+                ? `Public reply from ${review.repliedAt.slice(0, 10)}; saving replaces it, empty removes it.`
+                : "A public reply shows under the review on your store."
+            }
+          />
+          <InlineStack gap="200" align="space-between">
+            <ButtonGroup>
+              <Button variant="primary" loading={busy} onClick={() => act("reply", reply)}>
+                Reply publicly
+              </Button>
+              <Button disabled={!mail || !review.hasEmail || !reply.trim()} onClick={() => act("private-reply", reply)}>
+                Reply privately by email
+              </Button>
+            </ButtonGroup>
+            <ButtonGroup>
+              {review.status !== "published" ? <Button onClick={() => act("published")}>Publish</Button> : null}
+              {review.status !== "hidden" ? <Button onClick={() => act("hidden")}>Hide</Button> : null}
+              {review.status !== "spam" ? (
+                <Button tone="critical" onClick={() => act("spam")}>
+                  Spam
+                </Button>
+              ) : null}
+            </ButtonGroup>
+          </InlineStack>
+        </BlockStack>
+      </Card>
+    </article>
   );
 }
