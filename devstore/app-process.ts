@@ -112,7 +112,9 @@ export async function installApp({
   });
   const body = await response.text();
   if (response.status !== 200)
-    throw new Error(`Installing the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
+    throw new Error(
+      `Installing the app failed: HTTP ${response.status} ${response.headers.get("location") ?? ""} ${body.slice(0, 300)}`,
+    );
 }
 
 export interface Stack {

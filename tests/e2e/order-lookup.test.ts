@@ -158,7 +158,7 @@ describe("strict mode", () => {
     const app = admin.frameLocator("iframe#app");
     await admin.getByRole("button", { name: "Settings" }).click();
     await app.getByLabel(/Strict mode/).check();
-    await app.getByRole("button", { name: "Save" }).click();
+    await app.getByRole("button", { name: "Save", exact: true }).click();
     await admin.getByText("Settings saved").waitFor();
 
     try {
@@ -179,7 +179,7 @@ describe("strict mode", () => {
       await page.context().close();
     } finally {
       await app.getByLabel(/Strict mode/).uncheck();
-      await app.getByRole("button", { name: "Save" }).click();
+      await app.getByRole("button", { name: "Save", exact: true }).click();
       await admin.getByText("Settings saved").waitFor();
       await admin.context().close();
     }

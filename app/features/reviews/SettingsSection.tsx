@@ -59,7 +59,7 @@ export function ReviewSettingsSection({ settings, error }: { settings: ReviewSet
               onChange={setTarget}
               autoComplete="off"
             />
-            <Button submit variant="primary" loading={saving}>
+            <Button submit variant="primary" loading={saving} accessibilityLabel="Save review settings">
               Save
             </Button>
           </BlockStack>
