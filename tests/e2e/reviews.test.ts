@@ -3,7 +3,7 @@
 // the product page. axe throughout.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { seeded } from "../support/storefront";
+import { seeded, storefront } from "../support/storefront";
 import { expectNoAxeViolations, launch, shopper } from "./browser";
 
 let browser: Browser;
@@ -99,4 +99,53 @@ it("the owner answers the oldest review in the desk and the reply appears on the
   await axeWithoutJavaScript(shopperPage);
   await admin.context().close();
   await shopperPage.context().close();
+}, 90_000);
+
+it("a shopper pages through reviews: a plain link without JavaScript, in place with it", async () => {
+  // GIVEN a product with 12 published reviews
+  const many = seeded.products[4]!;
+  for (let i = 1; i <= 12; i++) {
+    const answer = await storefront("/apps/care/reviews/", {
+      form: {
+        locale: "en",
+        product_id: many.id.split("/").pop()!,
+        started: String(Math.floor(Date.now() / 1000) - 60),
+        rating: "5",
+        title: `Paged ${stamp} ${String(i).padStart(2, "0")}`,
+        body: "Good.",
+        name: "Sam",
+        email: "sam@example.com",
+      },
+    });
+    expect(answer.status).toBe(200);
+  }
+  const reviewHeadings = (page: Page) => page.getByRole("heading", { name: new RegExp(`^Paged ${stamp}`) });
+
+  // WITHOUT JavaScript: the link opens the next page on the app proxy
+  const plain = await (await shopper(browser, { javaScriptEnabled: false })).newPage();
+  await expect
+    .poll(async () => {
+      await plain.goto(`/products/${many.handle}`);
+      return reviewHeadings(plain).count();
+    })
+    .toBe(10);
+  await Promise.all([
+    plain.waitForURL("**/apps/care/reviews/**"),
+    plain.getByRole("link", { name: "More reviews" }).click(),
+  ]);
+  expect(await reviewHeadings(plain).count()).toBe(2);
+  await axeWithoutJavaScript(plain);
+  await plain.context().close();
+
+  // WITH JavaScript: the next page is appended in place and focus moves to it
+  const page = await (await shopper(browser)).newPage();
+  await page.goto(`/products/${many.handle}`);
+  const url = page.url();
+  await page.getByRole("link", { name: "More reviews" }).click();
+  await expect.poll(() => reviewHeadings(page).count()).toBe(12);
+  expect(page.url()).toBe(url);
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Paged ${stamp} 02`);
+  expect(await page.getByRole("link", { name: "More reviews" }).count()).toBe(0);
+  await expectNoAxeViolations(page, "care-product-reviews");
+  await page.context().close();
 }, 90_000);

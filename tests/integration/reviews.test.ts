@@ -76,9 +76,11 @@ describe("product reviews", () => {
     const { html } = await productPageWhen(product.handle, (h) => h.includes("Best mug"));
     expect(html).toContain("Holds heat.<br />");
     expect(html).toContain("5 out of 5, based on 1 review");
+    // the "Star rating" block reads the standard reviews.rating / reviews.rating_count metafields
+    expect(html).toMatch(/class="care-desk care-star-rating"[\s\S]*?★★★★★<\/span>\s*5 out of 5, based on 1 review/);
     expect(html).not.toContain("Verified buyer");
     // the block itself brings no script (only its JSON-LD)
-    const block = /<section\s+class="care-desk care-reviews"[\s\S]*?<\/section>/.exec(html)![0];
+    const block = /<section[^>]*class="care-desk care-reviews"[\s\S]*?<\/section>/.exec(html)![0];
     expect(block.match(/<script\b[^>]*>/g)).toEqual(['<script type="application/ld+json">']);
     const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(ld!)).toMatchObject({
@@ -200,5 +202,32 @@ describe("product reviews", () => {
     const { html } = await productPageWhen(product.handle, (h) => !h.includes("Zoë Quill"));
     expect(html).toContain("Redact me");
     expect(html).toContain("Anonymous");
+  });
+
+  it("pages through reviews: 10 in Liquid, later pages from the app proxy as a page or a fragment", async () => {
+    const product = freshProduct();
+    for (let i = 1; i <= 12; i++) {
+      const answer = await writeReview(product, { title: `Page review ${String(i).padStart(2, "0")}` });
+      expect(answer.status).toBe(200);
+    }
+    const { html } = await productPageWhen(product.handle, (h) => h.includes("based on 12 reviews"));
+    expect(html.match(/class="care-review"/g)).toHaveLength(10);
+    const more = /href="(\/apps\/care\/reviews\/\?[^"]+)"\s+data-care-reviews-more/
+      .exec(html)![1]!
+      .replaceAll("&amp;", "&");
+    // without JavaScript: a full storefront page with the rest and a link back
+    const page2 = await storefront(more);
+    expect(page2.status).toBe(200);
+    expect(page2.text).toMatch(/<html lang="en">/);
+    expect(page2.text.match(/class="care-review"/g)).toHaveLength(2);
+    expect(page2.text).toContain("Page review 01");
+    expect(page2.text).toContain("Previous reviews");
+    expect(page2.text).not.toContain("data-care-reviews-more");
+    // with JavaScript: the fragment the block appends
+    const fragment = await storefront(`${more}&view=fragment`);
+    expect(fragment.text).not.toMatch(/<html/);
+    expect(fragment.text.match(/class="care-review"/g)).toHaveLength(2);
+    // nonsense parameters: a translated 400, never a 500
+    expect((await storefront("/apps/care/reviews/?product_id=abc&page=2")).status).toBe(400);
   });
 });

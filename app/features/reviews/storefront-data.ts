@@ -94,7 +94,7 @@ export function byteLength(summary: ReviewsSummary): number {
   return Buffer.byteLength(JSON.stringify(summary), "utf8");
 }
 
-function toStorefront(review: PublishedReview): StorefrontReview {
+export function toStorefront(review: PublishedReview): StorefrontReview {
   return {
     id: review.id,
     rating: review.rating,
