@@ -1,7 +1,8 @@
 // `npm run bench`: Care Desk's performance budgets, measured and printed.
 // - storefront assets of the order-lookup block: JS ≤ 3 KB gzip, CSS ≤ 2 KB gzip, no other origin;
 // - server time the app adds to a lookup (excluding the Admin API round trip): p95 ≤ 25 ms;
-// - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers.
+// - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers;
+// - product reviews (bench/reviews.ts): block JS, reply desk queue time, reply → storefront time.
 // The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
@@ -12,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
+import { reviewAssetBudgets, reviewBudgets } from "./reviews";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -32,6 +34,7 @@ function assets() {
 
 async function main() {
   assets();
+  budgets.push(...reviewAssetBudgets());
   console.log(`Building the app and seeding a dev store with ${ORDERS.toLocaleString()} orders…`);
   execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     cwd: PROJECT_ROOT,
@@ -47,7 +50,7 @@ async function main() {
 
   let adminApiTimes: number[] = [];
   const seedStart = performance.now();
-  const { appUrl, devStore, apiSecret, stop } = await startBuiltStack({
+  const { appUrl, devStore, apiKey, apiSecret, stop } = await startBuiltStack({
     databaseUrl,
     // The Admin API's rate limit (100 points/s on Standard plans, about one lookup a second
     // per shop) is the platform's, not the app's: lifted here to measure the app itself.
@@ -132,6 +135,19 @@ async function main() {
         p99: Number(percentile(latencies, 99).toFixed(1)),
       });
     }
+
+    // 3. Product reviews.
+    budgets.push(
+      ...(await reviewBudgets({
+        appUrl,
+        devStore,
+        apiKey,
+        apiSecret,
+        databaseUrl,
+        adminApiTimes,
+        requests: REQUESTS_PER_LEVEL,
+      })),
+    );
 
     const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length };
     console.log(`\nNode ${machine.node} on ${machine.platform}, ${machine.cpus} cores`);

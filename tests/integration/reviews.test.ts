@@ -4,6 +4,7 @@
 // The owner answers in the reply desk (session token, as App Bridge calls it).
 import { describe, expect, inject, it } from "vitest";
 import { sessionToken } from "../../devstore/auth/tokens";
+import { seedDemoReviews } from "../../devstore/reviews-seed";
 import { BROWSER, devstore, recentOrders, seeded, storefront } from "../support/storefront";
 
 const started = () => String(Math.floor(Date.now() / 1000) - 30);
@@ -229,5 +230,19 @@ describe("product reviews", () => {
     expect(fragment.text.match(/class="care-review"/g)).toHaveLength(2);
     // nonsense parameters: a translated 400, never a 500
     expect((await storefront("/apps/care/reviews/?product_id=abc&page=2")).status).toBe(400);
+  });
+
+  it("npm run dev seeds demo reviews in several languages, some with replies, once", async () => {
+    const stack = {
+      devStore: { shop: inject("shop"), origin: inject("devstoreOrigin"), store: { defaultShop: { data: seeded } } },
+      appUrl: inject("appUrl"),
+      apiKey: inject("apiKey"),
+      apiSecret: inject("apiSecret"),
+    } as unknown as Parameters<typeof seedDemoReviews>[0];
+    expect(await seedDemoReviews(stack)).toBe(8);
+    const { html } = await productPageWhen(seeded.products[0]!.handle, (h) => h.includes("Danke, Jonas!"));
+    expect(html).toContain("とても気に入りました");
+    expect(html).toContain('lang="de"');
+    expect(await seedDemoReviews(stack)).toBe(0);
   });
 });

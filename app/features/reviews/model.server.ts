@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
 import type { Prisma } from "~/generated/sqlite/client";
-import { productsChanged } from "./sync.server";
+import { productsChanged, rememberProduct } from "./sync.server";
 
 export const STATUSES = ["pending", "published", "hidden", "spam"] as const;
 export type ReviewStatus = (typeof STATUSES)[number];
@@ -54,6 +54,7 @@ export async function createReview({ shop, review }: { shop: string; review: New
     select: { id: true, productId: true, status: true },
   });
   if (created.status === "published") await productsChanged({ shop, productIds: [created.productId] });
+  else await rememberProduct({ shop, productId: created.productId });
   return created;
 }
 
@@ -131,13 +132,13 @@ export async function listQueue({ shop, filter, page = 1 }: { shop: string; filt
   return { reviews: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE };
 }
 
-/** Products that have reviews (for the desk's product filter). */
+/** Products that have reviews (for the desk's product filter): one sync row each, small and indexed. */
 export async function reviewedProducts({ shop }: { shop: string }) {
-  const rows = await prisma.review.groupBy({
-    by: ["productId"],
+  const rows = await prisma.reviewProductSync.findMany({
     where: { shop },
     orderBy: { productId: "asc" },
     take: 250,
+    select: { productId: true },
   });
   return rows.map((r) => r.productId);
 }

@@ -211,3 +211,12 @@ export async function productsChanged({ shop, productIds }: { shop: string; prod
     );
   }
 }
+
+/** A product has reviews (its sync row exists) without a storefront change yet. */
+export async function rememberProduct({ shop, productId }: { shop: string; productId: string }) {
+  await prisma.reviewProductSync.upsert({
+    where: { shop_productId: { shop, productId } },
+    create: { shop, productId },
+    update: {},
+  });
+}

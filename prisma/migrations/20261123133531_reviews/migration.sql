@@ -43,16 +43,28 @@ CREATE TABLE "ReviewProductSync" (
 );
 
 -- CreateIndex
-CREATE INDEX "Review_shop_firstRepliedAt_rating_createdAt_idx" ON "Review"("shop", "firstRepliedAt", "rating", "createdAt");
+CREATE INDEX "Review_shop_firstRepliedAt_rating_createdAt_id_idx" ON "Review"("shop", "firstRepliedAt", "rating", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Review_shop_productId_status_publishedAt_idx" ON "Review"("shop", "productId", "status", "publishedAt");
+CREATE INDEX "Review_shop_firstRepliedAt_createdAt_id_idx" ON "Review"("shop", "firstRepliedAt", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Review_shop_status_rating_createdAt_id_idx" ON "Review"("shop", "status", "rating", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Review_shop_status_createdAt_id_idx" ON "Review"("shop", "status", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Review_shop_rating_createdAt_id_idx" ON "Review"("shop", "rating", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Review_shop_createdAt_id_idx" ON "Review"("shop", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Review_shop_productId_status_publishedAt_id_idx" ON "Review"("shop", "productId", "status", "publishedAt", "id");
 
 -- CreateIndex
 CREATE INDEX "Review_shop_email_idx" ON "Review"("shop", "email");
-
--- CreateIndex
-CREATE INDEX "Review_shop_createdAt_idx" ON "Review"("shop", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "ReviewPrivateReply_shop_reviewId_idx" ON "ReviewPrivateReply"("shop", "reviewId");
