@@ -3,6 +3,7 @@
 // defines jobs adds its module below.
 import "~/mail/outbox.server";
 import "~/features/order-lookup/jobs.server";
+import "~/features/reviews/requests.server";
 import "~/features/reviews/sync.server";
 import { env } from "~/env.server";
 import { startWorker, stopWorker } from "~/jobs/queue.server";

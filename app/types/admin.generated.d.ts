@@ -72,6 +72,16 @@ export type CareDeskReviewProductsQueryVariables = AdminTypes.Exact<{
 
 export type CareDeskReviewProductsQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'title' | 'handle'>>> };
 
+export type CareDeskReviewRequestOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CareDeskReviewRequestOrderQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'customerLocale' | 'cancelledAt'>
+    & { lineItems: { nodes: Array<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'title'>> }> } }
+  )> };
+
 export type CareDeskReviewMetafieldsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -110,6 +120,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CareDeskRecentOrdersByEmail($query: String!) {\n    orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { id name email createdAt }\n    }\n  }\n": {return: CareDeskRecentOrdersByEmailQuery, variables: CareDeskRecentOrdersByEmailQueryVariables},
   "#graphql\n  query CareDeskReviewSubmission($productId: ID!, $orders: String!, $signedIn: Boolean!) {\n    product(id: $productId) { id }\n    orders(first: 10, query: $orders, sortKey: CREATED_AT, reverse: true) @include(if: $signedIn) {\n      nodes { id lineItems(first: 20) { nodes { product { id } } } }\n    }\n  }\n": {return: CareDeskReviewSubmissionQuery, variables: CareDeskReviewSubmissionQueryVariables},
   "#graphql\n  query CareDeskReviewProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product { id title handle }\n    }\n  }\n": {return: CareDeskReviewProductsQuery, variables: CareDeskReviewProductsQueryVariables},
+  "#graphql\n  query CareDeskReviewRequestOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      email\n      customerLocale\n      cancelledAt\n      lineItems(first: 30) { nodes { product { id title } } }\n    }\n  }\n": {return: CareDeskReviewRequestOrderQuery, variables: CareDeskReviewRequestOrderQueryVariables},
   "#graphql\n  query CareDeskReviewMetafields($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      onlineStoreUrl\n      summary: metafield(namespace: \"$app:reviews\", key: \"summary\") { compareDigest }\n      rating: metafield(namespace: \"reviews\", key: \"rating\") { compareDigest }\n      ratingCount: metafield(namespace: \"reviews\", key: \"rating_count\") { compareDigest }\n    }\n  }\n": {return: CareDeskReviewMetafieldsQuery, variables: CareDeskReviewMetafieldsQueryVariables},
   "#graphql\n  query CareDeskShopProfile {\n    shop {\n      name\n      myshopifyDomain\n      contactEmail\n      currencyCode\n      ianaTimezone\n      orderNumberFormatPrefix\n      orderNumberFormatSuffix\n      billingAddress { countryCodeV2 }\n      primaryDomain { url }\n    }\n  }\n": {return: CareDeskShopProfileQuery, variables: CareDeskShopProfileQueryVariables},
 }

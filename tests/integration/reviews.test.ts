@@ -5,7 +5,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { sessionToken } from "../../devstore/auth/tokens";
 import { seedDemoReviews } from "../../devstore/reviews-seed";
-import { BROWSER, devstore, recentOrders, seeded, storefront } from "../support/storefront";
+import { BROWSER, devstore, recentOrders, seeded, storefront, waitForMail } from "../support/storefront";
 
 const started = () => String(Math.floor(Date.now() / 1000) - 30);
 const numeric = (gid: string) => gid.split("/").pop()!;
@@ -244,5 +244,87 @@ describe("product reviews", () => {
     expect(html).toContain("とても気に入りました");
     expect(html).toContain('lang="de"');
     expect(await seedDemoReviews(stack)).toBe(0);
+  });
+
+  it("emails a review request after orders/fulfilled; its one-click link gives a verified review", async () => {
+    // GIVEN review requests turned on, at once after fulfillment
+    const token = await sessionToken({
+      shop: inject("shop"),
+      apiKey: inject("apiKey"),
+      apiSecret: inject("apiSecret"),
+    });
+    const saved = await fetch(`${inject("appUrl")}/app/settings?_data=routes%2Fapp.settings`, {
+      method: "POST",
+      body: new URLSearchParams({
+        intent: "reviews",
+        autoPublishMinRating: "4",
+        heldWords: "",
+        holdLinks: "true",
+        replyTargetHours: "48",
+        requestsEnabled: "true",
+        requestDelayDays: "0",
+      }),
+      headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER },
+    });
+    expect(await saved.json()).toMatchObject({ section: "reviews", ok: true });
+    try {
+      // WHEN the shop fulfils a paid order (the dev store's order controls send orders/fulfilled)
+      const order = recentOrders.find(
+        (o) =>
+          o.email &&
+          !o.cancelledAt &&
+          o.displayFulfillmentStatus === "UNFULFILLED" &&
+          o.displayFinancialStatus === "PAID" &&
+          o.lineItems.length > 0,
+      )!;
+      await devstore(`/__devstore/orders/${numeric(order.id)}/fulfil`, {});
+      // THEN the buyer gets one email with a link per product
+      const mail = await waitForMail(order.email!, (m) => m.subject.includes(order.name));
+      const links = [...mail.text.matchAll(/(https?:\/\/\S+\/apps\/care\/reviews\/write\/\?t=\S+)/g)].map(
+        (m) => new URL(m[1]!),
+      );
+      const products = new Set(order.lineItems.map((l) => l.productId));
+      expect(links).toHaveLength(products.size);
+      // AND the link opens a form for that product; sending it stores a verified review of that order
+      const form = await storefront(`${links[0]!.pathname}${links[0]!.search}`);
+      expect(form.status).toBe(200);
+      const t = /name="t" value="([^"]+)"/.exec(form.text)![1]!;
+      const post = () =>
+        storefront("/apps/care/reviews/write/", {
+          form: {
+            t,
+            locale: "en",
+            started: started(),
+            rating: "3",
+            title: `Requested ${order.name}`,
+            body: "It is fine.",
+            name: "Buyer",
+          },
+        });
+      const answer = await post();
+      expect(answer.status).toBe(200);
+      const queue = (await desk("GET", `view=all&q=${encodeURIComponent(`Requested ${order.name}`)}`)) as {
+        reviews: DeskReview[];
+      };
+      expect(queue.reviews).toHaveLength(1);
+      expect(queue.reviews[0]).toMatchObject({ verified: true, rating: 3, status: "pending" });
+      // once per product and order; a forged link is refused
+      expect((await post()).status).toBe(409);
+      const forged = await storefront("/apps/care/reviews/write/", {
+        form: { t: `${t.slice(0, -4)}AAAA`, started: started(), rating: "5", body: "x", name: "x" },
+      });
+      expect(forged.status).toBe(401);
+    } finally {
+      await fetch(`${inject("appUrl")}/app/settings?_data=routes%2Fapp.settings`, {
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "reviews",
+          autoPublishMinRating: "4",
+          holdLinks: "true",
+          replyTargetHours: "48",
+        }),
+        headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER },
+      });
+    }
   });
 });

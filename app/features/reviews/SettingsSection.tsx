@@ -8,6 +8,8 @@ export interface ReviewSettingsView {
   heldWords: string[];
   holdLinks: boolean;
   replyTargetHours: number;
+  requestsEnabled: boolean;
+  requestDelayDays: number;
 }
 
 export function ReviewSettingsSection({ settings, error }: { settings: ReviewSettingsView; error?: string | null }) {
@@ -16,6 +18,8 @@ export function ReviewSettingsSection({ settings, error }: { settings: ReviewSet
   const [heldWords, setHeldWords] = useState(settings.heldWords.join("\n"));
   const [holdLinks, setHoldLinks] = useState(settings.holdLinks);
   const [target, setTarget] = useState(String(settings.replyTargetHours));
+  const [requests, setRequests] = useState(settings.requestsEnabled);
+  const [days, setDays] = useState(String(settings.requestDelayDays));
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "reviews";
   return (
     <Layout.AnnotatedSection
@@ -26,6 +30,7 @@ export function ReviewSettingsSection({ settings, error }: { settings: ReviewSet
         <Form method="post">
           <input type="hidden" name="intent" value="reviews" />
           <input type="hidden" name="holdLinks" value={holdLinks ? "true" : "false"} />
+          <input type="hidden" name="requestsEnabled" value={requests ? "true" : "false"} />
           <BlockStack gap="400">
             {error ? <Banner tone="critical">{error}</Banner> : null}
             <Select
@@ -57,6 +62,23 @@ export function ReviewSettingsSection({ settings, error }: { settings: ReviewSet
               max={720}
               value={target}
               onChange={setTarget}
+              autoComplete="off"
+            />
+            <Checkbox
+              label="Email buyers a review request after their order is fulfilled"
+              helpText="One email per order with a one-click link for each product; reviews written from it are verified. Needs SMTP_URL."
+              checked={requests}
+              onChange={setRequests}
+            />
+            <TextField
+              label="Days after fulfillment"
+              name="requestDelayDays"
+              type="number"
+              min={0}
+              max={60}
+              value={days}
+              onChange={setDays}
+              disabled={!requests}
               autoComplete="off"
             />
             <Button submit variant="primary" loading={saving} accessibilityLabel="Save review settings">

@@ -4,6 +4,7 @@
 // shop's moderation rules decide whether it is published at once. The verified-buyer flag
 // comes from the shop's orders (Admin API) for the signed-in customer named by Shopify's
 // signed proxy parameters, never from the form. Answers in the shopper's language.
+import { env } from "~/env.server";
 import { adminQuery } from "~/graphql.server";
 import { Message } from "~/storefront/Message";
 import type { StorefrontRequest } from "~/storefront/proxy.server";
@@ -15,9 +16,12 @@ import {
   safeShopPath,
   type StorefrontEndpoint,
 } from "~/storefront/responses.server";
-import { createReview, LIMITS } from "./model.server";
+import { REVIEW_PRODUCTS_QUERY } from "./desk.server";
+import { createReview, hasReviewFromOrder, LIMITS } from "./model.server";
 import { moderate } from "./moderation";
+import { verifyRequestToken, type RequestClaims } from "./request-token";
 import { loadReviewSettings } from "./settings.server";
+import { RequestReviewForm } from "./WriteForm";
 
 export const REVIEWS_ENDPOINT: StorefrontEndpoint = { title: "reviews.page_title" };
 /** A review of 5,000 characters in any script fits (URL-encoded CJK is 9 bytes a character). */
@@ -81,12 +85,45 @@ export function validateReview(
   return { ok: true, value: { productId: `gid://shopify/Product/${productNumber}`, rating, title, body, name, email } };
 }
 
+/** GET /apps/care/reviews/write/?t=: the form of a review request's one-click link. */
+export async function showRequestForm({ ctx, session, admin }: StorefrontRequest) {
+  const token = ctx.url.searchParams.get("t");
+  const claims = verifyRequestToken(token, session.shop, env.SHOPIFY_API_SECRET);
+  if (!claims) return messageResponse(ctx, "reviews.answers.link_invalid", 401);
+  if (await hasReviewFromOrder({ shop: session.shop, orderId: claims.orderId, productId: claims.productId }))
+    return messageResponse(ctx, "reviews.answers.already", 409);
+  const data = await adminQuery(admin.graphql, REVIEW_PRODUCTS_QUERY, { ids: [claims.productId] });
+  const product = data.nodes[0];
+  if (!product || !("title" in product)) return messageResponse(ctx, "reviews.answers.product_unknown", 404);
+  return respond(
+    ctx,
+    <RequestReviewForm
+      t={ctx.t}
+      token={token!}
+      locale={ctx.locale}
+      productTitle={product.title}
+      startedAt={Math.floor(Date.now() / 1000)}
+    />,
+  );
+}
+
+/**
+ * POST: the block's form, or (viaLink) the form of a review request's signed link, whose
+ * product, order and email come from the link: that review is a verified buyer's.
+ */
 export async function submitReview(
-  { ctx, session, admin, form }: StorefrontRequest,
+  { ctx, session, admin, form: posted }: StorefrontRequest,
   request: Request,
-  now = Date.now(),
+  { viaLink = false, now = Date.now() }: { viaLink?: boolean; now?: number } = {},
 ) {
   const shop = session.shop;
+  let form = posted;
+  let claims: RequestClaims | null = null;
+  if (viaLink) {
+    claims = verifyRequestToken(posted.t, shop, env.SHOPIFY_API_SECRET);
+    if (!claims) return messageResponse(ctx, "reviews.answers.link_invalid", 401);
+    form = { ...posted, product_id: claims.productId.split("/").pop()!, email: claims.email };
+  }
   const back = safeShopPath(form.return_to, "/");
   const answer = (key: string, status: number) =>
     respond(
@@ -115,6 +152,29 @@ export async function submitReview(
     { name: "reviews-product", key: `${review.productId}:${clientIp(request)}`, limit: REVIEW_RATE_LIMITS.perProduct },
   ]);
   if (limited) return rateLimitedResponse(ctx, limited.retryAfterSeconds);
+
+  if (claims) {
+    if (await hasReviewFromOrder({ shop, orderId: claims.orderId, productId: claims.productId }))
+      return answer("reviews.answers.already", 409);
+    const decision = moderate(review, await loadReviewSettings({ shop }));
+    await createReview({
+      shop,
+      review: {
+        productId: claims.productId,
+        rating: review.rating,
+        title: review.title,
+        body: review.body,
+        authorName: review.name,
+        email: claims.email,
+        locale: ctx.locale,
+        status: decision.status,
+        verified: true,
+        orderId: claims.orderId,
+        source: "request",
+      },
+    });
+    return answer(decision.status === "published" ? "reviews.answers.published" : "reviews.answers.pending", 200);
+  }
 
   // Shopify's signed proxy parameters name the signed-in customer (blank for guests).
   const customerId = new URL(request.url).searchParams.get("logged_in_customer_id") ?? "";

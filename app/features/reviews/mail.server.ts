@@ -40,3 +40,38 @@ export async function sendPrivateReply({
     },
   });
 }
+
+/** The review request: one link per product of the order. */
+export async function sendReviewRequest({
+  key,
+  to,
+  orderName,
+  links,
+  profile,
+  locale,
+}: {
+  key: string;
+  to: string;
+  orderName: string;
+  links: { title: string; url: string }[];
+  profile: Pick<ShopProfile, "name" | "contactEmail">;
+  locale: string;
+}) {
+  const t = translator(locale);
+  const intro = t("reviews.email.request_intro", { shop: profile.name, order: orderName });
+  const lines = links.map((link) => ({
+    label: t("reviews.email.request_link", { product: link.title }),
+    url: link.url,
+  }));
+  await enqueueMail({
+    key,
+    mail: {
+      to,
+      shopName: profile.name,
+      replyTo: profile.contactEmail,
+      subject: t("reviews.email.request_subject", { order: orderName }),
+      text: `${intro}\n\n${lines.map((l) => `${l.label}: ${l.url}`).join("\n")}\n`,
+      html: `<p>${escape(intro)}</p><ul>${lines.map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a></li>`).join("")}</ul>`,
+    },
+  });
+}

@@ -143,6 +143,19 @@ export async function reviewedProducts({ shop }: { shop: string }) {
   return rows.map((r) => r.productId);
 }
 
+/** A review of this product from this order exists (review requests: one per product and order). */
+export async function hasReviewFromOrder({
+  shop,
+  orderId,
+  productId,
+}: {
+  shop: string;
+  orderId: string;
+  productId: string;
+}) {
+  return (await prisma.review.count({ where: { shop, orderId, productId } })) > 0;
+}
+
 export async function getReview({ shop, id }: { shop: string; id: string }) {
   return prisma.review.findFirst({ where: { shop, id }, select: QUEUE_SELECT });
 }

@@ -15,8 +15,19 @@ export const reviewSettings = defineSettings({
       .int()
       .min(1)
       .max(24 * 30),
+    /** Email buyers a review request after orders/fulfilled. */
+    requestsEnabled: z.boolean(),
+    /** Days between the fulfillment and the request (0: at once). */
+    requestDelayDays: z.number().int().min(0).max(60),
   }),
-  defaults: { autoPublishMinRating: 4, heldWords: [], holdLinks: true, replyTargetHours: 48 },
+  defaults: {
+    autoPublishMinRating: 4,
+    heldWords: [],
+    holdLinks: true,
+    replyTargetHours: 48,
+    requestsEnabled: false,
+    requestDelayDays: 7,
+  },
 });
 
 export type ReviewSettings = z.infer<typeof reviewSettings.schema>;
@@ -31,11 +42,13 @@ export async function saveReviewSettings({ shop, form }: { shop: string; form: F
     heldWords: parseWordList(String(form.get("heldWords") ?? "")),
     holdLinks: form.get("holdLinks") === "true",
     replyTargetHours: Number(form.get("replyTargetHours") ?? 48),
+    requestsEnabled: form.get("requestsEnabled") === "true",
+    requestDelayDays: Number(form.get("requestDelayDays") ?? 7),
   });
   if (!parsed.success) {
     return {
       ok: false as const,
-      error: "Check the values: auto-publish 0–5 stars, reply target 1–720 hours.",
+      error: "Check the values: auto-publish 0–5 stars, reply target 1–720 hours, review requests 0–60 days.",
     };
   }
   await saveSettings(reviewSettings, shop, parsed.data);
