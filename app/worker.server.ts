@@ -4,6 +4,8 @@
 import "~/mail/outbox.server";
 import "~/features/invoices/jobs.server";
 import "~/features/order-lookup/jobs.server";
+import "~/features/reviews/requests.server";
+import "~/features/reviews/sync.server";
 import { env } from "~/env.server";
 import { startWorker, stopWorker } from "~/jobs/queue.server";
 

@@ -2,7 +2,8 @@
 // - storefront assets of the order-lookup block: JS ≤ 3 KB gzip, CSS ≤ 2 KB gzip, no other origin;
 // - server time the app adds to a lookup (excluding the Admin API round trip): p95 ≤ 8 ms;
 // - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers;
-// - Lighthouse performance of the order-status page with and without the block (≤ 1 point apart).
+// - Lighthouse performance of the order-status page with and without the block (≤ 1 point apart);
+// - product reviews (bench/reviews.ts): block JS, reply desk queue time, reply → storefront time.
 // The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
@@ -14,6 +15,7 @@ import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
 import { lighthouseScores } from "./lighthouse";
+import { reviewAssetBudgets, reviewBudgets } from "./reviews";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -34,6 +36,7 @@ function assets() {
 
 async function main() {
   assets();
+  budgets.push(...reviewAssetBudgets());
   console.log(`Building the app and seeding a dev store with ${ORDERS.toLocaleString()} orders…`);
   execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     cwd: PROJECT_ROOT,
@@ -49,7 +52,7 @@ async function main() {
 
   let adminApiTimes: number[] = [];
   const seedStart = performance.now();
-  const { appUrl, appPid, devStore, apiSecret, stop } = await startBuiltStack({
+  const { appUrl, appPid, devStore, apiKey, apiSecret, stop } = await startBuiltStack({
     databaseUrl,
     // The Admin API's rate limit (100 points/s on Standard plans, about one lookup a second
     // per shop) is the platform's, not the app's: lifted here to measure the app itself.
@@ -146,6 +149,19 @@ async function main() {
         p99: Number(percentile(latencies, 99).toFixed(1)),
       });
     }
+
+    // 4. Product reviews.
+    budgets.push(
+      ...(await reviewBudgets({
+        appUrl,
+        devStore,
+        apiKey,
+        apiSecret,
+        databaseUrl,
+        adminApiTimes,
+        requests: REQUESTS_PER_LEVEL,
+      })),
+    );
 
     // 3. Lighthouse: the order-status page with and without the block.
     const lighthouse = await lighthouseScores(devStore.origin, "/pages/order-status");

@@ -118,7 +118,7 @@ export async function installApp({
     });
     const body = await response.text();
     if (response.status === 200) return;
-    last = `HTTP ${response.status} ${body.slice(0, 300)}`;
+    last = `HTTP ${response.status} ${response.headers.get("location") ?? ""} ${body.slice(0, 300)}`;
   }
   throw new Error(`Installing the app failed: ${last}`);
 }

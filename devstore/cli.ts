@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { installApp, startApp, waitForHttp } from "./app-process";
 import { PROJECT_ROOT } from "./config";
+import { seedDemoReviews } from "./reviews-seed";
 import { startDevStore } from "./server";
 
 async function dev() {
@@ -60,6 +61,12 @@ async function dev() {
 
   await waitForHttp(`${appUrl}/`, 120_000);
   await installApp({ appUrl, shop: devStore.shop, apiKey, apiSecret });
+  const seededReviews = await seedDemoReviews({ devStore, appUrl, apiKey, apiSecret }).catch((error: unknown) => {
+    console.warn("Demo reviews were not seeded:", error);
+    return 0;
+  });
+  if (seededReviews)
+    console.log(`Seeded ${seededReviews} demo product reviews (several languages, some with replies).`);
   const shop = devStore.store.defaultShop.shop;
   console.log(`
   Care Desk is running against the local dev store (${shop.name}, ${devStore.shop}).
@@ -67,6 +74,7 @@ async function dev() {
     Admin (Care Desk embedded)   ${devStore.adminUrl}
     Storefront preview           ${devStore.origin}/
     Order lookup block           ${devStore.origin}/pages/order-status
+    Product reviews block        ${devStore.origin}/products/${devStore.store.defaultShop.data.products[0]?.handle ?? ""}
     Admin GraphQL endpoint       ${devStore.graphqlUrl}
     Mailbox (emails the app sent) ${devStore.origin}/__devstore/mail
     Webhooks sent (log)          ${devStore.origin}/__devstore/webhooks.json

@@ -11,21 +11,28 @@ import { loadInvoiceSettings, saveInvoiceSettings } from "./invoices/settings.se
 import { lookupStats } from "./order-lookup/model.server";
 import { orderLookupRedactor } from "./order-lookup/redact.server";
 import { loadLookupSettings, saveLookupSettings } from "./order-lookup/settings.server";
+import { reviewStats } from "./reviews/model.server";
+import { reviewsRedactor } from "./reviews/redact.server";
+import { loadReviewSettings, saveReviewSettings } from "./reviews/settings.server";
 
-export const REDACTORS = [shopRedactor, orderLookupRedactor, invoicesRedactor] as const;
+export const REDACTORS = [shopRedactor, orderLookupRedactor, invoicesRedactor, reviewsRedactor] as const;
 
 type Session = { shop: string; scope?: string };
 
 /** Every feature's settings section, by id (the Settings page renders one form per section). */
 export async function loadSettings(session: Session) {
-  const [orderLookup, invoices] = await Promise.all([loadLookupSettings(session), loadInvoiceSettings(session)]);
-  return { "order-lookup": orderLookup, invoices };
+  const [orderLookup, invoices, reviews] = await Promise.all([
+    loadLookupSettings(session),
+    loadInvoiceSettings(session),
+    loadReviewSettings(session),
+  ]);
+  return { "order-lookup": orderLookup, invoices, reviews };
 }
 
 const SAVERS: Record<
   string,
   (args: { shop: string; form: FormData }) => Promise<{ ok: boolean; error: string | null }>
-> = { "order-lookup": saveLookupSettings, invoices: saveInvoiceSettings };
+> = { "order-lookup": saveLookupSettings, invoices: saveInvoiceSettings, reviews: saveReviewSettings };
 
 /** Saves the section the form belongs to (its `intent`). */
 export async function saveSection(session: Session, form: FormData) {
@@ -37,8 +44,12 @@ export async function saveSection(session: Session, form: FormData) {
 
 /** What each feature's Home card shows. */
 export async function homeCards({ shop }: { shop: string; graphql: AdminGraphql }) {
-  const [orderLookup, invoices] = await Promise.all([lookupStats({ shop, days: 7 }), invoiceStats({ shop, days: 7 })]);
-  return { orderLookup, invoices };
+  const [orderLookup, invoices, reviews] = await Promise.all([
+    lookupStats({ shop, days: 7 }),
+    invoiceStats({ shop, days: 7 }),
+    loadReviewSettings({ shop }).then((settings) => reviewStats({ shop, replyTargetHours: settings.replyTargetHours })),
+  ]);
+  return { orderLookup, invoices, reviews };
 }
 
 /** The order lookup's result links to the order's invoice (the invoices feature signs it). */

@@ -6,6 +6,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { homeCards } from "~/features/index.server";
 import { InvoicesCard } from "~/features/invoices/HomeCard";
 import { OrderLookupCard } from "~/features/order-lookup/HomeCard";
+import { ReviewsCard } from "~/features/reviews/HomeCard";
 import { getShopProfile } from "~/shop/profile.server";
 import { authenticate } from "~/shopify.server";
 
@@ -40,6 +41,9 @@ export default function Home() {
         </Layout.Section>
         <Layout.Section>
           <InvoicesCard stats={cards.invoices} />
+        </Layout.Section>
+        <Layout.Section>
+          <ReviewsCard stats={cards.reviews} />
         </Layout.Section>
       </Layout>
     </Page>

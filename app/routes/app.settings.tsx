@@ -7,6 +7,7 @@ import { useEffect } from "react";
 import { loadSettings, saveSection } from "~/features/index.server";
 import { InvoiceSettingsSection } from "~/features/invoices/SettingsSection";
 import { OrderLookupSettings } from "~/features/order-lookup/SettingsSection";
+import { ReviewSettingsSection } from "~/features/reviews/SettingsSection";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -32,6 +33,7 @@ export default function Settings() {
       <Layout>
         <OrderLookupSettings settings={sections["order-lookup"]} error={errorOf("order-lookup")} />
         <InvoiceSettingsSection settings={sections.invoices} error={errorOf("invoices")} />
+        <ReviewSettingsSection settings={sections.reviews} error={errorOf("reviews")} />
       </Layout>
     </Page>
   );

@@ -7,7 +7,7 @@ import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { platformOrigin } from "~/platform.server";
 import { getShopProfile } from "~/shop/profile.server";
 import { authenticate } from "~/shopify.server";
-import { readStorefrontForm } from "./form.server";
+import { readStorefrontForm, type FormLimits } from "./form.server";
 import {
   badRequestResponse,
   forbiddenOriginResponse,
@@ -31,6 +31,8 @@ export async function handleStorefront(
   request: Request,
   endpoint: StorefrontEndpoint,
   handler: (storefront: StorefrontRequest) => Promise<Response>,
+  /** Larger forms than the default 16 KB / 1 KB per field (e.g. a review's text). */
+  formLimits?: FormLimits,
 ): Promise<Response> {
   // Shopify's proxy writes these once; a repeated one could be verified in one reading and
   // used in another (the library reads the first for the signature, others may read the last).
@@ -39,9 +41,14 @@ export async function handleStorefront(
     return new Response("Bad Request: repeated proxy parameter", { status: 400 });
   }
   const { liquid, session, admin } = await authenticate.public.appProxy(request);
-  const posted = request.method === "GET" ? {} : await readStorefrontForm(request);
+  const posted = request.method === "GET" ? {} : await readStorefrontForm(request, formLimits);
   const ctx = shopperContext(request, liquid, endpoint, posted?.locale);
-  if (!posted) return badRequestResponse(ctx);
+  if (!posted) {
+    // A body we did not read (too large, malformed) must not poison a kept-alive connection.
+    const response = badRequestResponse(ctx);
+    response.headers.set("Connection", "close");
+    return response;
+  }
   if (!session || !admin) return unavailableResponse(ctx);
   try {
     if (request.method !== "GET" && !(await sameShopOrigin(request, session.shop, admin))) {

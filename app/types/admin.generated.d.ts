@@ -81,6 +81,59 @@ export type CareDeskRecentOrdersByEmailQueryVariables = AdminTypes.Exact<{
 
 export type CareDeskRecentOrdersByEmailQuery = { orders: { nodes: Array<Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt'>> } };
 
+export type CareDeskReviewSubmissionQueryVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  orders: AdminTypes.Scalars['String']['input'];
+  signedIn: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type CareDeskReviewSubmissionQuery = { product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>>, orders?: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id'>
+      & { lineItems: { nodes: Array<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>> }> } }
+    )> } };
+
+export type CareDeskReviewProductsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CareDeskReviewProductsQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'title' | 'handle'>>> };
+
+export type CareDeskReviewRequestOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CareDeskReviewRequestOrderQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'customerLocale' | 'cancelledAt'>
+    & { lineItems: { nodes: Array<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'title'>> }> } }
+  )> };
+
+export type CareDeskReviewMetafieldsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CareDeskReviewMetafieldsQuery = { product?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'title' | 'onlineStoreUrl'>
+    & { summary?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'compareDigest'>>, rating?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'compareDigest'>>, ratingCount?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'compareDigest'>> }
+  )> };
+
+export type CareDeskReviewMetafieldsSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type CareDeskReviewMetafieldsSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'namespace' | 'key' | 'compareDigest'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CareDeskReviewMetafieldsDeleteMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldIdentifierInput> | AdminTypes.MetafieldIdentifierInput;
+}>;
+
+
+export type CareDeskReviewMetafieldsDeleteMutation = { metafieldsDelete?: AdminTypes.Maybe<{ deletedMetafields?: AdminTypes.Maybe<Array<AdminTypes.Maybe<Pick<AdminTypes.MetafieldIdentifier, 'key' | 'namespace'>>>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type CareDeskShopProfileQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -94,10 +147,16 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CareDeskOrderLookup($query: String!) {\n    orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { ...CareDeskLookupOrder }\n    }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupQuery, variables: CareDeskOrderLookupQueryVariables},
   "#graphql\n  query CareDeskOrderLookupById($id: ID!) {\n    order(id: $id) { ...CareDeskLookupOrder }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupByIdQuery, variables: CareDeskOrderLookupByIdQueryVariables},
   "#graphql\n  query CareDeskRecentOrdersByEmail($query: String!) {\n    orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { id name email createdAt }\n    }\n  }\n": {return: CareDeskRecentOrdersByEmailQuery, variables: CareDeskRecentOrdersByEmailQueryVariables},
+  "#graphql\n  query CareDeskReviewSubmission($productId: ID!, $orders: String!, $signedIn: Boolean!) {\n    product(id: $productId) { id }\n    orders(first: 10, query: $orders, sortKey: CREATED_AT, reverse: true) @include(if: $signedIn) {\n      nodes { id lineItems(first: 20) { nodes { product { id } } } }\n    }\n  }\n": {return: CareDeskReviewSubmissionQuery, variables: CareDeskReviewSubmissionQueryVariables},
+  "#graphql\n  query CareDeskReviewProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product { id title handle }\n    }\n  }\n": {return: CareDeskReviewProductsQuery, variables: CareDeskReviewProductsQueryVariables},
+  "#graphql\n  query CareDeskReviewRequestOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      email\n      customerLocale\n      cancelledAt\n      lineItems(first: 30) { nodes { product { id title } } }\n    }\n  }\n": {return: CareDeskReviewRequestOrderQuery, variables: CareDeskReviewRequestOrderQueryVariables},
+  "#graphql\n  query CareDeskReviewMetafields($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      onlineStoreUrl\n      summary: metafield(namespace: \"$app:reviews\", key: \"summary\") { compareDigest }\n      rating: metafield(namespace: \"reviews\", key: \"rating\") { compareDigest }\n      ratingCount: metafield(namespace: \"reviews\", key: \"rating_count\") { compareDigest }\n    }\n  }\n": {return: CareDeskReviewMetafieldsQuery, variables: CareDeskReviewMetafieldsQueryVariables},
   "#graphql\n  query CareDeskShopProfile {\n    shop {\n      name\n      myshopifyDomain\n      contactEmail\n      currencyCode\n      ianaTimezone\n      orderNumberFormatPrefix\n      orderNumberFormatSuffix\n      billingAddress { countryCodeV2 }\n      primaryDomain { url }\n    }\n  }\n": {return: CareDeskShopProfileQuery, variables: CareDeskShopProfileQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation CareDeskReviewMetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields { namespace key compareDigest }\n      userErrors { field message code }\n    }\n  }\n": {return: CareDeskReviewMetafieldsSetMutation, variables: CareDeskReviewMetafieldsSetMutationVariables},
+  "#graphql\n  mutation CareDeskReviewMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {\n    metafieldsDelete(metafields: $metafields) {\n      deletedMetafields { key namespace }\n      userErrors { field message }\n    }\n  }\n": {return: CareDeskReviewMetafieldsDeleteMutation, variables: CareDeskReviewMetafieldsDeleteMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

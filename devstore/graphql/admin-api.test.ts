@@ -163,6 +163,59 @@ describe("metafieldsSet", () => {
   });
 });
 
+describe("metafieldsSet with compareDigest, metafieldsDelete, JSON size", () => {
+  const product = store.defaultShop.data.products[1]!;
+  const set = `mutation CareDeskM($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key value compareDigest } userErrors { field message code } } }`;
+  const input = (value: string, compareDigest?: string | null) => ({
+    ownerId: product.id,
+    namespace: "$app:reviews",
+    key: "summary",
+    type: "json",
+    value,
+    ...(compareDigest === undefined ? {} : { compareDigest }),
+  });
+  type SetResult = {
+    metafieldsSet: { metafields: { compareDigest: string }[] | null; userErrors: { code: string }[] };
+  };
+
+  it("writes only when the digest is the one last read (null: must not exist yet)", () => {
+    const first = run(set, { m: [input('{"v":1}', null)] }).body.data as SetResult;
+    const digest = first.metafieldsSet.metafields![0]!.compareDigest;
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    // null again: it exists now
+    const exists = run(set, { m: [input('{"v":2}', null)] }).body.data as SetResult;
+    expect(exists.metafieldsSet.userErrors.map((e) => e.code)).toEqual(["STALE_OBJECT"]);
+    // the right digest writes and changes the digest; the old one is stale afterwards
+    const second = run(set, { m: [input('{"v":2}', digest)] }).body.data as SetResult;
+    expect(second.metafieldsSet.userErrors).toEqual([]);
+    expect(second.metafieldsSet.metafields![0]!.compareDigest).not.toBe(digest);
+    const stale = run(set, { m: [input('{"v":3}', digest)] }).body.data as SetResult;
+    expect(stale.metafieldsSet.userErrors.map((e) => e.code)).toEqual(["STALE_OBJECT"]);
+    // without compareDigest: last write wins
+    expect((run(set, { m: [input('{"v":4}')] }).body.data as SetResult).metafieldsSet.userErrors).toEqual([]);
+  });
+
+  it("refuses JSON values above 128 KB", () => {
+    const big = JSON.stringify({ text: "x".repeat(128 * 1024) });
+    const result = run(set, { m: [input(big)] }).body.data as SetResult;
+    expect(result.metafieldsSet.userErrors.map((e) => e.code)).toEqual(["INVALID_VALUE"]);
+  });
+
+  it("deletes metafields by owner, namespace and key", () => {
+    run(set, {
+      m: [{ ownerId: product.id, namespace: "reviews", key: "rating_count", type: "number_integer", value: "3" }],
+    });
+    const deleted = run(
+      `mutation CareDeskD($m: [MetafieldIdentifierInput!]!) { metafieldsDelete(metafields: $m) { deletedMetafields { key namespace } userErrors { message } } }`,
+      { m: [{ ownerId: product.id, namespace: "reviews", key: "rating_count" }] },
+    );
+    expect(deleted.body.data).toEqual({
+      metafieldsDelete: { deletedMetafields: [{ key: "rating_count", namespace: "reviews" }], userErrors: [] },
+    });
+    expect(product.metafields.find((m) => m.key === "rating_count")).toBeUndefined();
+  });
+});
+
 describe("throttling", () => {
   it("answers THROTTLED when the bucket is empty and recovers", () => {
     api.setAvailable(shop, 0);

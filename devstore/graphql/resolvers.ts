@@ -1,6 +1,6 @@
 // Field resolvers where the Admin API's shape differs from the stored records. Everything
 // else is served by the executor's default resolver straight from the records.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { GraphQLFieldResolver } from "graphql";
 import { findMetafield as findIn, resolveNamespace } from "../data/metafields";
 import type { ShopStore } from "../data/store";
@@ -226,7 +226,22 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
               code: "INVALID_VALUE",
               elementIndex: index,
             });
-          if (!input.type && !findMetafield(owner, { namespace: input.namespace ?? "$app", key: input.key }, c)) {
+          const current = findMetafield(owner, { namespace: input.namespace ?? "$app", key: input.key }, c);
+          // compareDigest (optimistic concurrency): the value the caller last read, or null
+          // for "must not exist yet"; absent means no check.
+          if ("compareDigest" in input && input.compareDigest !== undefined) {
+            const expected = input.compareDigest;
+            const stale = expected === null ? current !== null : !current || metafieldDigest(current) !== expected;
+            if (stale)
+              userErrors.push({
+                field: ["metafields", String(index)],
+                message:
+                  "The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.",
+                code: "STALE_OBJECT",
+                elementIndex: index,
+              });
+          }
+          if (!input.type && !current) {
             userErrors.push({
               field: ["metafields", String(index), "type"],
               message: "Type can't be blank.",
@@ -264,7 +279,22 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
         c.persist();
         return { metafields: saved, userErrors: [] };
       }),
+      metafieldsDelete: r((_s, args, c) => {
+        const inputs = (args.metafields as { ownerId: string; namespace: string; key: string }[]) ?? [];
+        const deleted = inputs.map((input) => {
+          const owner = c.store.node(String(input.ownerId));
+          if (!owner || !("metafields" in owner)) return null;
+          const namespace = resolveNamespace(input.namespace, c.app);
+          const index = owner.metafields.findIndex((m) => m.namespace === namespace && m.key === input.key);
+          if (index < 0) return null;
+          owner.metafields.splice(index, 1);
+          return { ownerId: input.ownerId, namespace, key: input.key };
+        });
+        c.persist();
+        return { deletedMetafields: deleted, userErrors: [] };
+      }),
     },
+    Metafield: { compareDigest: r((m: Metafield) => metafieldDigest(m)) },
     Shop: { ...metafieldFields },
     Product: {
       ...metafieldFields,
@@ -404,6 +434,14 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
   };
 }
 
+/** A metafield's compareDigest: changes whenever its value (or type) is written. */
+export function metafieldDigest(m: Metafield): string {
+  return createHash("sha256").update(`${m.id}\n${m.type}\n${m.value}\n${m.updatedAt}`).digest("hex");
+}
+
+/** JSON metafield values are limited to 128 KB (apps since 2026-04). */
+export const JSON_METAFIELD_MAX_BYTES = 128 * 1024;
+
 /** The checks Shopify applies to the metafield types Care Desk writes. */
 export function validateMetafieldValue(type: string, value: string): string | null {
   switch (type) {
@@ -420,6 +458,8 @@ export function validateMetafieldValue(type: string, value: string): string | nu
     case "boolean":
       return value === "true" || value === "false" ? null : "Value must be true or false.";
     case "json":
+      if (Buffer.byteLength(value, "utf8") > JSON_METAFIELD_MAX_BYTES)
+        return "Value exceeds the maximum size of 128 KB for a json metafield.";
       try {
         JSON.parse(value);
         return null;

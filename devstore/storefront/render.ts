@@ -246,6 +246,7 @@ export class Storefront {
         ? {
             id: Number(page.product.id.split("/").pop()),
             handle: page.product.handle,
+            url: `${rootUrl === "/" ? "" : rootUrl}/products/${page.product.handle}`,
             title: page.product.title,
             price: Math.round(Number(page.product.variants[0]?.price ?? 0) * 100),
             featured_image: page.product.images[0]
