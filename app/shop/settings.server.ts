@@ -16,10 +16,9 @@ export function defineSettings<T extends object>(section: SettingsSection<T>): S
 }
 
 export async function getSettings<T extends object>(section: SettingsSection<T>, shop: string): Promise<T> {
-  const row = await prisma.shopSetting.findUnique({
-    where: { shop_section: { shop, section: section.id } },
-    select: { value: true },
-  });
+  // Raw: read on every storefront request, and a third of the CPU of the query compiler's way.
+  const [row] = await prisma.$queryRaw<{ value: string }[]>`
+    SELECT "value" FROM "ShopSetting" WHERE "shop" = ${shop} AND "section" = ${section.id}`;
   if (!row) return section.defaults;
   let stored: unknown;
   try {

@@ -171,7 +171,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     const link = await lookup.issueLink({ shop, orderId });
     expect(await lookup.useLink({ token: link, shop, strictSince: 0 })).toMatchObject({ orderId });
     expect(await lookup.useLink({ token: link, shop, strictSince: 0 })).toBeNull();
-    const later = Math.floor(Date.now() / 1000) + 1;
+    const later = Math.floor(Date.now() / 1000) + 3600; // strict mode switched on after these proofs
     expect(
       await lookup.useLink({ token: await lookup.issueLink({ shop, orderId }), shop, strictSince: later }),
     ).toBeNull();
@@ -190,6 +190,17 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     const resumed = await lookup.resumeSession({ token: fresh, shop, strictSince: 0 });
     expect(resumed).not.toBeNull();
     expect((await lookup.readToken("session", resumed!.renewed, shop))?.provedAt).toBe(provedAt + 120);
+  });
+
+  it("counts rate-limit attempts atomically, and a new window starts after the old one expires", async () => {
+    const limit = { points: 5, durationSeconds: 1 };
+    const check = [{ name: "test", key: `k-${kind}`, limit }];
+    const results = await Promise.all(Array.from({ length: 8 }, () => limits.consume(shop, check)));
+    expect(results.filter((result) => result === null)).toHaveLength(5);
+    expect(await limits.exhausted(shop, check)).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await limits.exhausted(shop, check)).toBeNull();
+    expect(await limits.consume(shop, check)).toBeNull();
   });
 
   it("refuses a one-time code after its 10 minutes", async () => {
