@@ -59,6 +59,8 @@ async function seedReviews(databaseUrl: string, shop: string, productIds: string
     }
     // What the app keeps beside the reviews: one sync row per reviewed product.
     await prisma.reviewProductSync.createMany({ data: productIds.map((productId) => ({ shop, productId })) });
+    // Fold the seeding's write-ahead log into the database now, not during the measurements.
+    await prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   } finally {
     await prisma.$disconnect();
   }
@@ -151,6 +153,9 @@ export async function reviewBudgets({
   let html = "";
   while (!html.includes(reply)) {
     if (performance.now() - started > 30_000) throw new Error("the reply never reached the storefront");
+    // A pause between looks: the dev store runs in this process and also serves the app's
+    // Admin API calls; polling without one would starve them.
+    if (html) await new Promise((resolve) => setTimeout(resolve, 50));
     html = await (await fetch(`${devStore.origin}/products/${product.handle}`)).text();
   }
   budgets.push({

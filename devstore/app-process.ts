@@ -149,6 +149,30 @@ export async function startBuiltStack({
   appEnv?: Record<string, string>;
   quiet?: boolean;
 }): Promise<Stack> {
+  // The port is free when chosen but released before the app binds it; on a machine where
+  // other stacks start at the same time another process can take it first (the install then
+  // reaches someone else's app). Such a start is retried on a new port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBuiltStackOnce({ databaseUrl, devStore: devStoreOptions, appEnv: env, quiet });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`Starting the app failed (attempt ${attempt}), retrying on another port:`, error);
+    }
+  }
+}
+
+async function startBuiltStackOnce({
+  databaseUrl,
+  devStore: devStoreOptions = {},
+  appEnv: env,
+  quiet = true,
+}: {
+  databaseUrl: string;
+  devStore?: Omit<DevStoreOptions, "appUrl" | "apiKey" | "apiSecret">;
+  appEnv?: Record<string, string>;
+  quiet?: boolean;
+}): Promise<Stack> {
   const apiKey = `care-desk-${randomBytes(4).toString("hex")}`;
   const apiSecret = randomBytes(16).toString("hex");
   const port = await freePort();

@@ -82,6 +82,11 @@ it("the owner answers the oldest review in the desk and the reply appears on the
   // it publishes the review and replies publicly
   await card.getByRole("button", { name: "Publish" }).click();
   await expect.poll(() => card.getByText("published", { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+  // a saved reply fills in the reviewer's name and the product
+  await card.getByLabel("Saved reply").selectOption({ label: "Sorry" });
+  await expect
+    .poll(() => card.getByLabel("Your reply").inputValue())
+    .toBe(`We're sorry, Robin. Please get in touch with us so that we can make it right with your ${product.title}.`);
   await card.getByLabel("Your reply").fill(`So sorry, ${stamp}! A replacement is on its way.`);
   await card.getByRole("button", { name: "Reply publicly" }).click();
 

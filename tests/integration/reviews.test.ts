@@ -121,6 +121,13 @@ describe("product reviews", () => {
     expect(html).toContain("Chipped on arrival");
     expect(html).toMatch(/Reply from \S/);
     expect(html).not.toContain("Cheap copies");
+    // a private reply goes to the reviewer by email, in the review's language, and never to the storefront
+    expect(
+      await desk("POST", "", { intent: "private-reply", id: chipped!.id, body: "Here is a 10 % voucher: SORRY10" }),
+    ).toMatchObject({ ok: true, message: "Private reply sent by email" });
+    const mail = await waitForMail("bo@example.com", (m) => m.subject.includes("A reply to your review"));
+    expect(mail.text).toContain("SORRY10");
+    expect(mail.text).toContain("> Chipped on arrival");
     // and the reply leaves the "awaiting" queue
     const after = (await desk("GET", `product=${encodeURIComponent(product.id)}`)) as { reviews: DeskReview[] };
     expect(after.reviews).toEqual([]);

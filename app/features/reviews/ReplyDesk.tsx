@@ -19,6 +19,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import { fillTemplate, type ReplyTemplate } from "./templates";
 
 export interface DeskReview {
   id: string;
@@ -44,6 +45,7 @@ export interface DeskData {
   hasNext: boolean;
   mail: boolean;
   replyTargetHours: number;
+  templates: ReplyTemplate[];
   products: { id: string; title: string }[];
   reviews: DeskReview[];
 }
@@ -228,6 +230,7 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
                   key={review.id}
                   review={review}
                   mail={data.mail}
+                  templates={data.templates}
                   selected={selected.includes(review.id)}
                   onSelect={(checked) =>
                     setSelected((s) => (checked ? [...s, review.id] : s.filter((id) => id !== review.id)))
@@ -240,13 +243,9 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
 
         <Layout.Section>
           <InlineStack gap="300" align="center">
-            <Button url={pageUrl(data.page - 1)} disabled={data.page <= 1}>
-              Previous page
-            </Button>
+            {data.page > 1 ? <Button url={pageUrl(data.page - 1)}>Previous page</Button> : null}
             <Text as="span">Page {data.page}</Text>
-            <Button url={pageUrl(data.page + 1)} disabled={!data.hasNext}>
-              Next page
-            </Button>
+            {data.hasNext ? <Button url={pageUrl(data.page + 1)}>Next page</Button> : null}
           </InlineStack>
         </Layout.Section>
       </Layout>
@@ -257,11 +256,13 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
 function ReviewCard({
   review,
   mail,
+  templates,
   selected,
   onSelect,
 }: {
   review: DeskReview;
   mail: boolean;
+  templates: ReplyTemplate[];
   selected: boolean;
   onSelect: (checked: boolean) => void;
 }) {
@@ -319,6 +320,23 @@ function ReviewCard({
               — {review.authorName || "Anonymous"}
             </Text>
           </BlockStack>
+          {templates.length ? (
+            <Select
+              label="Saved reply"
+              options={[
+                { label: "Insert a saved reply…", value: "" },
+                ...templates.map((t, i) => ({ label: t.name, value: String(i) })),
+              ]}
+              value=""
+              onChange={(value) => {
+                const template = templates[Number(value)];
+                if (template)
+                  setReply(
+                    fillTemplate(template.body, { name: review.authorName || "there", product: review.productTitle }),
+                  );
+              }}
+            />
+          ) : null}
           <TextField
             label="Your reply"
             value={reply}

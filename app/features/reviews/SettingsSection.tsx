@@ -2,6 +2,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Checkbox, Layout, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { formatTemplates, type ReplyTemplate } from "./templates";
 
 export interface ReviewSettingsView {
   autoPublishMinRating: number;
@@ -10,6 +11,7 @@ export interface ReviewSettingsView {
   replyTargetHours: number;
   requestsEnabled: boolean;
   requestDelayDays: number;
+  replyTemplates: ReplyTemplate[];
 }
 
 export function ReviewSettingsSection({ settings, error }: { settings: ReviewSettingsView; error?: string | null }) {
@@ -20,6 +22,7 @@ export function ReviewSettingsSection({ settings, error }: { settings: ReviewSet
   const [target, setTarget] = useState(String(settings.replyTargetHours));
   const [requests, setRequests] = useState(settings.requestsEnabled);
   const [days, setDays] = useState(String(settings.requestDelayDays));
+  const [templates, setTemplates] = useState(formatTemplates(settings.replyTemplates));
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "reviews";
   return (
     <Layout.AnnotatedSection
@@ -62,6 +65,15 @@ export function ReviewSettingsSection({ settings, error }: { settings: ReviewSet
               max={720}
               value={target}
               onChange={setTarget}
+              autoComplete="off"
+            />
+            <TextField
+              label="Saved replies"
+              helpText="One per line: a name, a bar, the text. {name} is the reviewer's name, {product} the product. They are offered when you reply in the reply desk."
+              name="replyTemplates"
+              value={templates}
+              onChange={setTemplates}
+              multiline={3}
               autoComplete="off"
             />
             <Checkbox

@@ -79,6 +79,7 @@ export async function loadDesk({ shop, graphql, url }: { shop: string; graphql: 
     hasNext: queue.hasNext,
     mail: mailConfigured(),
     replyTargetHours: settings.replyTargetHours,
+    templates: settings.replyTemplates,
     products: productIds.map((id) => ({ id, title: titles[id] ?? id })),
     reviews: queue.reviews.map((r) => ({
       id: r.id,

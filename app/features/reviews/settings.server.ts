@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineSettings, getSettings, saveSettings } from "~/shop/settings.server";
 import { parseWordList } from "./moderation";
+import { DEFAULT_TEMPLATES, parseTemplates } from "./templates";
 
 export const reviewSettings = defineSettings({
   id: "reviews",
@@ -19,6 +20,8 @@ export const reviewSettings = defineSettings({
     requestsEnabled: z.boolean(),
     /** Days between the fulfillment and the request (0: at once). */
     requestDelayDays: z.number().int().min(0).max(60),
+    /** Saved replies of the desk, with {name} and {product}. */
+    replyTemplates: z.array(z.object({ name: z.string().min(1).max(60), body: z.string().min(1).max(2000) })).max(20),
   }),
   defaults: {
     autoPublishMinRating: 4,
@@ -27,6 +30,7 @@ export const reviewSettings = defineSettings({
     replyTargetHours: 48,
     requestsEnabled: false,
     requestDelayDays: 7,
+    replyTemplates: DEFAULT_TEMPLATES,
   },
 });
 
@@ -44,6 +48,9 @@ export async function saveReviewSettings({ shop, form }: { shop: string; form: F
     replyTargetHours: Number(form.get("replyTargetHours") ?? 48),
     requestsEnabled: form.get("requestsEnabled") === "true",
     requestDelayDays: Number(form.get("requestDelayDays") ?? 7),
+    replyTemplates: form.has("replyTemplates")
+      ? parseTemplates(String(form.get("replyTemplates")))
+      : (await loadReviewSettings({ shop })).replyTemplates,
   });
   if (!parsed.success) {
     return {
