@@ -12,6 +12,10 @@ import { messageIdFor, sendMail, type Mail } from "./transport.server";
 
 export type { Mail } from "./transport.server";
 
+/** Text for an email's HTML part: shopper and merchant text is never markup. */
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === "P2002";
 
 /** Sends `mail` unless a delivery under `key` is recorded; records it after. */

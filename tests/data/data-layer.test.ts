@@ -1,12 +1,12 @@
 // The data layer against both databases Care Desk supports.
 import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, DATABASE_KINDS, TEST_APP_ENV } from "../setup/db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { DATABASE_KINDS } from "../setup/db";
+import { useTestDatabase } from "../support/app";
 
 describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
-  let drop: () => Promise<void>;
-  let db: typeof import("~/db.server");
+  const database = useTestDatabase(kind);
   let deliveries: typeof import("~/webhooks/deliveries.server");
   let redaction: typeof import("~/privacy/redaction.server");
   let features: typeof import("~/features/index.server");
@@ -16,12 +16,6 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
   let lookupSettings: typeof import("~/features/order-lookup/settings.server");
 
   beforeAll(async () => {
-    const database = await createTestDatabase(kind);
-    drop = database.drop;
-    vi.resetModules();
-    globalThis.prismaGlobal = undefined;
-    for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url })) vi.stubEnv(key, value);
-    db = await import("~/db.server");
     deliveries = await import("~/webhooks/deliveries.server");
     redaction = await import("~/privacy/redaction.server");
     features = await import("~/features/index.server");
@@ -31,18 +25,11 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     lookupSettings = await import("~/features/order-lookup/settings.server");
   }, 60_000);
 
-  afterAll(async () => {
-    await db?.default.$disconnect();
-    globalThis.prismaGlobal = undefined;
-    vi.unstubAllEnvs();
-    await drop?.();
-  });
-
   const shop = "maple.myshopify.com";
 
   it("stores, loads and deletes Shopify sessions (official Prisma session storage)", async () => {
     // GIVEN the session storage on this database
-    const storage = new PrismaSessionStorage(db.default);
+    const storage = new PrismaSessionStorage(database.prisma);
     const session = new Session({
       id: `offline_${shop}`,
       shop,
@@ -83,7 +70,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     expect(await deliveries.handleOnce(a, handler)).toBe(false);
     expect(await deliveries.handleOnce(b, handler)).toBe(false);
     expect(handler).toHaveBeenCalledTimes(2);
-    expect(await db.default.webhookDelivery.count({ where: { webhookId: "same" } })).toBe(2);
+    expect(await database.prisma.webhookDelivery.count({ where: { webhookId: "same" } })).toBe(2);
   });
 
   it("keeps each feature's settings section per shop, validated, with defaults", async () => {
@@ -101,7 +88,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     await expect(
       settings.saveSettings(lookupSettings.lookupSettings, shop, { strict: "yes" } as unknown as { strict: boolean }),
     ).rejects.toThrow();
-    await db.default.shopSetting.update({
+    await database.prisma.shopSetting.update({
       where: { shop_section: { shop, section: "order-lookup" } },
       data: { value: '{"strict":"garbage"' },
     });
@@ -113,7 +100,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     await lookup.recordLookup({ shop, outcome: "found" });
     await lookup.recordLookup({ shop, outcome: "not_found" });
     await lookup.recordLookup({ shop: "other.myshopify.com", outcome: "found" });
-    await db.default.lookupEvent.create({
+    await database.prisma.lookupEvent.create({
       data: { shop, outcome: "found", createdAt: new Date(Date.now() - 8 * 86_400_000) },
     });
     expect(await lookup.lookupStats({ shop })).toEqual({ found: 2, notFound: 1, rateLimited: 0 });
@@ -144,7 +131,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
       Array.from({ length: 20 }, () => lookup.verifyChallenge({ shop, challengeId: id, orderId, code: wrong })),
     );
     expect(results).toEqual(Array(20).fill(false));
-    expect((await db.default.lookupChallenge.findUnique({ where: { id } }))?.attempts).toBe(5);
+    expect((await database.prisma.lookupChallenge.findUnique({ where: { id } }))?.attempts).toBe(5);
     expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId, code })).toBe(false);
   });
 
@@ -161,7 +148,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     const orderId = "gid://shopify/Order/79";
     const first = await lookup.createChallenge({ shop, orderId });
     const second = await lookup.createChallenge({ shop, orderId });
-    expect(await db.default.lookupChallenge.count({ where: { shop, orderId } })).toBe(1);
+    expect(await database.prisma.lookupChallenge.count({ where: { shop, orderId } })).toBe(1);
     expect(await lookup.verifyChallenge({ shop, challengeId: first.id, orderId, code: first.code })).toBe(false);
     expect(await lookup.verifyChallenge({ shop, challengeId: second.id, orderId, code: second.code })).toBe(true);
   });
@@ -206,7 +193,7 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
   it("refuses a one-time code after its 10 minutes", async () => {
     const orderId = "gid://shopify/Order/3";
     const { id, code } = await lookup.createChallenge({ shop, orderId });
-    await db.default.lookupChallenge.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await database.prisma.lookupChallenge.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await lookup.verifyChallenge({ shop, challengeId: id, orderId, code })).toBe(false);
   });
 
@@ -215,8 +202,8 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     const keep = `x${shop}`;
     const limit = { points: 10, durationSeconds: 600 };
     for (const s of [shop, keep]) {
-      await db.default.session.create({ data: { id: `offline_${s}`, shop: s, state: "", accessToken: "t" } });
-      await db.default.shopProfile.create({
+      await database.prisma.session.create({ data: { id: `offline_${s}`, shop: s, state: "", accessToken: "t" } });
+      await database.prisma.shopProfile.create({
         data: {
           shop: s,
           name: "x",
@@ -245,12 +232,12 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
       "webhookDelivery",
     ] as const;
     for (const model of models) {
-      const delegate = db.default[model] as unknown as { count(args: object): Promise<number> };
+      const delegate = database.prisma[model] as unknown as { count(args: object): Promise<number> };
       expect(await delegate.count({ where: { shop } }), model).toBe(0);
       expect(await delegate.count({ where: { shop: keep } }), model).toBe(1);
     }
-    expect(await db.default.rateLimit.count({ where: { key: { startsWith: `${shop}:` } } })).toBe(0);
-    expect(await db.default.rateLimit.count({ where: { key: { startsWith: `${keep}:` } } })).toBe(1);
+    expect(await database.prisma.rateLimit.count({ where: { key: { startsWith: `${shop}:` } } })).toBe(0);
+    expect(await database.prisma.rateLimit.count({ where: { key: { startsWith: `${keep}:` } } })).toBe(1);
   });
 
   it("customers/redact removes pending codes of the customer's orders only", async () => {
@@ -264,6 +251,6 @@ describe.each(DATABASE_KINDS)("data layer on %s", (kind) => {
     });
     expect(report["order lookup"]).toHaveLength(1);
     await redaction.redactCustomer(features.REDACTORS, { shop: s, customer: { id: 1 }, ordersToRedact: [101] });
-    expect(await db.default.lookupChallenge.count({ where: { shop: s } })).toBe(1);
+    expect(await database.prisma.lookupChallenge.count({ where: { shop: s } })).toBe(1);
   });
 });

@@ -1,32 +1,22 @@
 // Invoice numbers under concurrency, on both databases: 50 simultaneous issues give 50
 // consecutive numbers; on PostgreSQL from two Prisma clients, as two app instances would.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, DATABASE_KINDS, TEST_APP_ENV } from "../setup/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_KINDS } from "../setup/db";
+import { useTestDatabase } from "../support/app";
 
 describe.each(DATABASE_KINDS)("invoice numbering on %s", (kind) => {
-  let drop: () => Promise<void>;
-  let db: typeof import("~/db.server");
+  const database = useTestDatabase(kind);
   let store: typeof import("~/features/invoices/store.server");
   let second: import("~/db.server").Database;
 
   beforeAll(async () => {
-    const database = await createTestDatabase(kind);
-    drop = database.drop;
-    vi.resetModules();
-    globalThis.prismaGlobal = undefined;
-    for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url })) vi.stubEnv(key, value);
-    db = await import("~/db.server");
     store = await import("~/features/invoices/store.server");
     // A second instance: its own client (its own connection pool) on the same database.
-    second = kind === "postgresql" ? db.createPrismaClient(database.url) : db.default;
+    second = kind === "postgresql" ? (await import("~/db.server")).createPrismaClient(database.url) : database.prisma;
   }, 60_000);
 
   afterAll(async () => {
-    if (second !== db?.default) await second?.$disconnect();
-    await db?.default.$disconnect();
-    globalThis.prismaGlobal = undefined;
-    vi.unstubAllEnvs();
-    await drop?.();
+    if (second !== database.prisma) await second?.$disconnect();
   });
 
   const format = { prefix: "INV-", includeYear: true, yearlyReset: true, padding: 5, startNumber: 1 };
@@ -50,7 +40,7 @@ describe.each(DATABASE_KINDS)("invoice numbering on %s", (kind) => {
     const shop = "concurrent.myshopify.com";
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        store.issueDocument(doc(shop, `o${i}`), format, i % 2 === 0 ? db.default : second),
+        store.issueDocument(doc(shop, `o${i}`), format, i % 2 === 0 ? database.prisma : second),
       ),
     );
     // THEN the numbers are exactly 1…50, each once, and each snapshot carries its number
@@ -62,7 +52,9 @@ describe.each(DATABASE_KINDS)("invoice numbering on %s", (kind) => {
   it("issues one invoice per order, even when the same order is issued concurrently", async () => {
     const shop = "idempotent.myshopify.com";
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store.issueDocument(doc(shop, "same"), format, i % 2 ? second : db.default)),
+      Array.from({ length: 10 }, (_, i) =>
+        store.issueDocument(doc(shop, "same"), format, i % 2 ? second : database.prisma),
+      ),
     );
     expect(new Set(results.map((r) => r.document.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);

@@ -1,32 +1,19 @@
 // Invoices and the compliance webhooks, on both databases.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, DATABASE_KINDS, TEST_APP_ENV } from "../setup/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_KINDS } from "../setup/db";
+import { useTestDatabase } from "../support/app";
 
 describe.each(DATABASE_KINDS)("invoices and GDPR on %s", (kind) => {
-  let drop: () => Promise<void>;
-  let db: typeof import("~/db.server");
+  const database = useTestDatabase(kind);
   let store: typeof import("~/features/invoices/store.server");
   let features: typeof import("~/features/index.server");
   let redaction: typeof import("~/privacy/redaction.server");
 
   beforeAll(async () => {
-    const database = await createTestDatabase(kind);
-    drop = database.drop;
-    vi.resetModules();
-    globalThis.prismaGlobal = undefined;
-    for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url })) vi.stubEnv(key, value);
-    db = await import("~/db.server");
     store = await import("~/features/invoices/store.server");
     features = await import("~/features/index.server");
     redaction = await import("~/privacy/redaction.server");
   }, 60_000);
-
-  afterAll(async () => {
-    await db?.default.$disconnect();
-    globalThis.prismaGlobal = undefined;
-    vi.unstubAllEnvs();
-    await drop?.();
-  });
 
   const format = { prefix: "INV-", includeYear: true, yearlyReset: true, padding: 5, startNumber: 1 };
   const issue = (shop: string, orderNumber: number, issuedAt: Date, customer = 7) =>
@@ -75,7 +62,7 @@ describe.each(DATABASE_KINDS)("invoices and GDPR on %s", (kind) => {
 
     // WHEN the shop is redacted, THEN nothing of its invoices or counters is left
     await redaction.redactShop(features.REDACTORS, { shop });
-    expect(await db.default.invoice.count({ where: { shop } })).toBe(0);
-    expect(await db.default.invoiceCounter.count({ where: { shop } })).toBe(0);
+    expect(await database.prisma.invoice.count({ where: { shop } })).toBe(0);
+    expect(await database.prisma.invoiceCounter.count({ where: { shop } })).toBe(0);
   });
 });

@@ -1,13 +1,13 @@
 // Product reviews' data layer on both databases: the reply desk's queue and its filters,
 // moderation actions, replies, the metafield sync (compareDigest conflicts, removal of the
 // rating when nothing is published), Home metrics and the compliance redactor.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, DATABASE_KINDS, TEST_APP_ENV } from "../setup/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_KINDS } from "../setup/db";
+import { useTestDatabase } from "../support/app";
 import { fakeAdmin, ok } from "../support/fake-admin";
 
 describe.each(DATABASE_KINDS)("product reviews on %s", (kind) => {
-  let drop: () => Promise<void>;
-  let db: typeof import("~/db.server");
+  const database = useTestDatabase(kind);
   let model: typeof import("~/features/reviews/model.server");
   let sync: typeof import("~/features/reviews/sync.server");
   let queue: typeof import("~/jobs/queue.server");
@@ -15,13 +15,6 @@ describe.each(DATABASE_KINDS)("product reviews on %s", (kind) => {
   let redaction: typeof import("~/privacy/redaction.server");
 
   beforeAll(async () => {
-    const database = await createTestDatabase(kind);
-    drop = database.drop;
-    vi.resetModules();
-    globalThis.prismaGlobal = undefined;
-    globalThis.careDeskJobQueue = undefined;
-    for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url })) vi.stubEnv(key, value);
-    db = await import("~/db.server");
     model = await import("~/features/reviews/model.server");
     sync = await import("~/features/reviews/sync.server");
     queue = await import("~/jobs/queue.server");
@@ -31,10 +24,6 @@ describe.each(DATABASE_KINDS)("product reviews on %s", (kind) => {
 
   afterAll(async () => {
     await queue?.stopWorker();
-    await db?.default.$disconnect();
-    globalThis.prismaGlobal = undefined;
-    vi.unstubAllEnvs();
-    await drop?.();
   });
 
   let shopCount = 0;
@@ -211,8 +200,8 @@ describe.each(DATABASE_KINDS)("product reviews on %s", (kind) => {
     const r2 = await model.createReview({ shop, review: base({ rating: 4, createdAt: at(60) }) });
     await model.createReview({ shop, review: base({ rating: 3, createdAt: at(50) }) }); // overdue
     await model.createReview({ shop, review: base({ rating: 5, createdAt: at(1) }) }); // not yet overdue
-    await db.default.review.updateMany({ where: { shop, id: r1.id }, data: { firstRepliedAt: at(90) } }); // 10 h
-    await db.default.review.updateMany({ where: { shop, id: r2.id }, data: { firstRepliedAt: at(30) } }); // 30 h
+    await database.prisma.review.updateMany({ where: { shop, id: r1.id }, data: { firstRepliedAt: at(90) } }); // 10 h
+    await database.prisma.review.updateMany({ where: { shop, id: r2.id }, data: { firstRepliedAt: at(30) } }); // 30 h
     const stats = await model.reviewStats({ shop, now, replyTargetHours: 48 });
     expect(stats).toEqual({
       reviews30d: 4,
@@ -252,8 +241,8 @@ describe.each(DATABASE_KINDS)("product reviews on %s", (kind) => {
     expect((await sync.getSyncState({ shop, productId: product(1) })).version).toBe(2);
 
     await redaction.redactShop(features.REDACTORS, { shop });
-    expect(await db.default.review.count({ where: { shop } })).toBe(0);
-    expect(await db.default.reviewPrivateReply.count({ where: { shop } })).toBe(0);
-    expect(await db.default.reviewProductSync.count({ where: { shop } })).toBe(0);
+    expect(await database.prisma.review.count({ where: { shop } })).toBe(0);
+    expect(await database.prisma.reviewPrivateReply.count({ where: { shop } })).toBe(0);
+    expect(await database.prisma.reviewProductSync.count({ where: { shop } })).toBe(0);
   });
 });

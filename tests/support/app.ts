@@ -29,6 +29,7 @@ export function useTestDatabase(kind: DatabaseKind = "sqlite", env: Record<strin
     state.url = database.url;
     vi.resetModules();
     globalThis.prismaGlobal = undefined;
+    globalThis.careDeskJobQueue = undefined;
     for (const [key, value] of Object.entries({ ...TEST_APP_ENV, DATABASE_URL: database.url, ...env }))
       vi.stubEnv(key, value);
     state.prisma = (await import("~/db.server")).default;
@@ -36,6 +37,7 @@ export function useTestDatabase(kind: DatabaseKind = "sqlite", env: Record<strin
   afterAll(async () => {
     await state.prisma?.$disconnect();
     globalThis.prismaGlobal = undefined;
+    globalThis.careDeskJobQueue = undefined;
     vi.unstubAllEnvs();
     await drop?.();
   });

@@ -1,5 +1,6 @@
 // The invoices' card on the app's Home page: invoices issued and downloaded over 7 days.
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { Stat } from "~/components/Stat";
 
 export interface InvoiceStats {
   issued: number;
@@ -22,18 +23,5 @@ export function InvoicesCard({ stats }: { stats: InvoiceStats }) {
         </InlineGrid>
       </BlockStack>
     </Card>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="p" tone="subdued">
-        {label}
-      </Text>
-      <Text as="p" variant="headingLg">
-        {value.toLocaleString()}
-      </Text>
-    </BlockStack>
   );
 }

@@ -1,5 +1,6 @@
 // The order lookup's card on the app's Home page: lookups of the last 7 days by outcome.
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { Stat } from "~/components/Stat";
 
 export interface LookupStats {
   found: number;
@@ -25,18 +26,5 @@ export function OrderLookupCard({ stats }: { stats: LookupStats }) {
         </InlineGrid>
       </BlockStack>
     </Card>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="p" tone="subdued">
-        {label}
-      </Text>
-      <Text as="p" variant="headingLg">
-        {value.toLocaleString()}
-      </Text>
-    </BlockStack>
   );
 }

@@ -1,12 +1,9 @@
 // Emails of the order lookup, in the shopper's language (strings from the theme extension),
 // sent through the durable outbox: accepted before the shopper's answer, sent by the worker,
 // once per key.
-import { enqueueMail } from "~/mail/outbox.server";
+import { enqueueMail, escapeHtml as escape } from "~/mail/outbox.server";
 import type { ShopProfile } from "~/shop/profile.server";
 import { translator } from "~/storefront/i18n";
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export async function sendLookupCode({
   key,

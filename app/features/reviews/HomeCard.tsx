@@ -2,6 +2,7 @@
 // reviews and the average rating of the last 30 days.
 import { Link } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { Stat } from "~/components/Stat";
 
 export interface ReviewStatsView {
   reviews30d: number;
@@ -35,18 +36,5 @@ export function ReviewsCard({ stats }: { stats: ReviewStatsView }) {
         </InlineGrid>
       </BlockStack>
     </Card>
-  );
-}
-
-function Stat({ label, value, tone }: { label: string; value: string; tone?: "critical" }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="p" tone="subdued">
-        {label}
-      </Text>
-      <Text as="p" variant="headingLg" tone={tone}>
-        {value}
-      </Text>
-    </BlockStack>
   );
 }

@@ -1,11 +1,9 @@
 // Private owner replies, emailed to the reviewer in the review's language through the durable
 // outbox (once per reply). The reply and the review are plain text: escaped in the HTML part.
-import { enqueueMail } from "~/mail/outbox.server";
+import { enqueueMail, escapeHtml as escape } from "~/mail/outbox.server";
 import type { ShopProfile } from "~/shop/profile.server";
 import { translator } from "~/storefront/i18n";
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const paragraphs = (text: string) => escape(text).replace(/\r?\n/g, "<br>");
 
 export async function sendPrivateReply({
