@@ -16,6 +16,23 @@ export type { Mail } from "./transport.server";
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+/** The text and HTML parts of an email that is an introduction, a list of links and an optional last line. */
+export function linkListEmail({
+  intro,
+  links,
+  outro,
+}: {
+  intro: string;
+  links: { label: string; url: string }[];
+  outro?: string;
+}): { text: string; html: string } {
+  const items = links.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join("");
+  return {
+    text: `${intro}\n\n${links.map((l) => `${l.label}: ${l.url}`).join("\n")}\n${outro ? `\n${outro}\n` : ""}`,
+    html: `<p>${escapeHtml(intro)}</p><ul>${items}</ul>${outro ? `<p>${escapeHtml(outro)}</p>` : ""}`,
+  };
+}
+
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === "P2002";
 
 /** Sends `mail` unless a delivery under `key` is recorded; records it after. */

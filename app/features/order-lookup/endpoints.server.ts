@@ -66,7 +66,7 @@ export async function showOrder({ ctx, session, admin }: StorefrontRequest, docu
   const shop = session.shop;
   const profile = await getLookupProfile({ session, graphql: admin.graphql });
   // A link is spent here and exchanged for a new session; a session is renewed (same proof time).
-  const proof = linkToken
+  const proof: { orderId: string; renewed?: string } | null = linkToken
     ? await useLink({ token: linkToken, shop, strictSince: profile.strictSince })
     : await resumeSession({ token: token!, shop, strictSince: profile.strictSince });
   if (!proof) return messageResponse(ctx, "order_lookup.errors.expired", 401);

@@ -1,7 +1,7 @@
 // Emails of the order lookup, in the shopper's language (strings from the theme extension),
 // sent through the durable outbox: accepted before the shopper's answer, sent by the worker,
 // once per key.
-import { enqueueMail, escapeHtml as escape } from "~/mail/outbox.server";
+import { enqueueMail, escapeHtml as escape, linkListEmail } from "~/mail/outbox.server";
 import type { ShopProfile } from "~/shop/profile.server";
 import { translator } from "~/storefront/i18n";
 
@@ -64,10 +64,7 @@ export async function sendOrderLinks({
       shopName: profile.name,
       replyTo: profile.contactEmail,
       subject: t("order_lookup.email.links_subject", { shop: profile.name }),
-      text: `${intro}\n\n${lines.map((l) => `${l.label}: ${l.url}`).join("\n")}\n\n${ignore}\n`,
-      html: `<p>${escape(intro)}</p><ul>${lines
-        .map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a></li>`)
-        .join("")}</ul><p>${escape(ignore)}</p>`,
+      ...linkListEmail({ intro, links: lines, outro: ignore }),
     },
   });
 }

@@ -246,7 +246,7 @@ export async function useLink({ token, shop, strictSince }: { token: string; sho
     throw error;
   }
   await prisma.lookupLinkUse.deleteMany({ where: { shop, expiresAt: { lt: new Date() } } });
-  return { orderId: claims.orderId, renewed: undefined };
+  return { orderId: claims.orderId };
 }
 
 // --- Strict mode: a one-time code sent to the order's email --------------------------------

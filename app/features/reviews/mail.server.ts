@@ -1,6 +1,6 @@
 // Private owner replies, emailed to the reviewer in the review's language through the durable
 // outbox (once per reply). The reply and the review are plain text: escaped in the HTML part.
-import { enqueueMail, escapeHtml as escape } from "~/mail/outbox.server";
+import { enqueueMail, escapeHtml as escape, linkListEmail } from "~/mail/outbox.server";
 import type { ShopProfile } from "~/shop/profile.server";
 import { translator } from "~/storefront/i18n";
 
@@ -68,8 +68,7 @@ export async function sendReviewRequest({
       shopName: profile.name,
       replyTo: profile.contactEmail,
       subject: t("reviews.email.request_subject", { order: orderName }),
-      text: `${intro}\n\n${lines.map((l) => `${l.label}: ${l.url}`).join("\n")}\n`,
-      html: `<p>${escape(intro)}</p><ul>${lines.map((l) => `<li><a href="${escape(l.url)}">${escape(l.label)}</a></li>`).join("")}</ul>`,
+      ...linkListEmail({ intro, links: lines }),
     },
   });
 }

@@ -8,7 +8,7 @@ import { wantsFragment } from "~/storefront/page.server";
 import type { StorefrontRequest } from "~/storefront/proxy.server";
 import { messageResponse, respond } from "~/storefront/responses.server";
 import { ReviewPage } from "./ReviewList";
-import { FIRST_PAGE_SIZE, toStorefront } from "./storefront-data";
+import { FIRST_PAGE_SIZE, PUBLISHED_REVIEW_FIELDS, toStorefront } from "./storefront-data";
 
 /** Published reviews of a product, newest first, FIRST_PAGE_SIZE a page (page 1 = the metafield's). */
 export async function publishedPage({ shop, productId, page }: { shop: string; productId: string; page: number }) {
@@ -17,19 +17,7 @@ export async function publishedPage({ shop, productId, page }: { shop: string; p
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     skip: (page - 1) * FIRST_PAGE_SIZE,
     take: FIRST_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      rating: true,
-      title: true,
-      body: true,
-      authorName: true,
-      verified: true,
-      locale: true,
-      publishedAt: true,
-      createdAt: true,
-      replyBody: true,
-      repliedAt: true,
-    },
+    select: PUBLISHED_REVIEW_FIELDS,
   });
   return {
     reviews: rows

@@ -11,6 +11,21 @@ export const JSON_METAFIELD_MAX_BYTES = 128 * 1024;
 /** Reviews described in the JSON-LD (search engines need a few, not all). */
 const JSON_LD_REVIEWS = 5;
 
+/** The columns a published review shows on the storefront (the page query and the metafield sync). */
+export const PUBLISHED_REVIEW_FIELDS = {
+  id: true,
+  rating: true,
+  title: true,
+  body: true,
+  authorName: true,
+  verified: true,
+  locale: true,
+  publishedAt: true,
+  createdAt: true,
+  replyBody: true,
+  repliedAt: true,
+} as const;
+
 export interface PublishedReview {
   id: string;
   rating: number;

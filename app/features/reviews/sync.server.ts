@@ -10,7 +10,13 @@ import prisma from "~/db.server";
 import { adminQuery, assertNoUserErrors, type AdminGraphql } from "~/graphql.server";
 import { defineJob, enqueue } from "~/jobs/queue.server";
 import { unauthenticated } from "~/shopify.server";
-import { buildSummary, FIRST_PAGE_SIZE, ratingValue, type PublishedReview } from "./storefront-data";
+import {
+  buildSummary,
+  FIRST_PAGE_SIZE,
+  PUBLISHED_REVIEW_FIELDS,
+  ratingValue,
+  type PublishedReview,
+} from "./storefront-data";
 
 /** The app-owned namespace the "Product reviews" block reads (`product.metafields["$app:reviews"]`). */
 export const APP_NAMESPACE = "$app:reviews";
@@ -55,19 +61,7 @@ export async function publishedReviews({ shop, productId }: { shop: string; prod
       where: { shop, productId, status: "published" },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: FIRST_PAGE_SIZE,
-      select: {
-        id: true,
-        rating: true,
-        title: true,
-        body: true,
-        authorName: true,
-        verified: true,
-        locale: true,
-        publishedAt: true,
-        createdAt: true,
-        replyBody: true,
-        repliedAt: true,
-      },
+      select: PUBLISHED_REVIEW_FIELDS,
     }),
   ]);
   const ratings: Record<number, number> = {};
