@@ -47,7 +47,8 @@ function zoneOffset(instant: number, timeZone: string): number {
 export function dayStart(day: string | null | undefined, timeZone: string): Date | null {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
   const utc = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(utc)) return null;
+  // Date.parse rolls 2026-02-30 over into March: only a day that exists is a day.
+  if (Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== day) return null;
   let guess = utc - zoneOffset(utc, timeZone);
   guess = utc - zoneOffset(guess, timeZone); // again across a DST change
   return new Date(guess);
