@@ -256,7 +256,7 @@ function InvoiceRow({ row, index, mail, date }: { row: Row; index: number; mail:
             disabled={!mail || !row.hasEmail}
             loading={fetcher.state !== "idle"}
             onClick={() => fetcher.submit({ intent: "email", id: row.id }, { method: "post" })}
-            accessibilityLabel={`Email ${row.number} to the customer`}
+            accessibilityLabel={`Email to customer: ${row.number}`}
           >
             Email to customer
           </Button>

@@ -11,6 +11,9 @@ CREATE TABLE "InvoiceDownload" (
 CREATE INDEX "InvoiceDownload_shop_at_idx" ON "InvoiceDownload"("shop", "at");
 
 -- CreateIndex
+CREATE INDEX "Invoice_list_idx" ON "Invoice"("shop", "issuedAt", "id", "number", "orderName", "customerEmail", "customerName");
+
+-- CreateIndex
 CREATE INDEX "Invoice_shop_kind_issuedAt_id_idx" ON "Invoice"("shop", "kind", "issuedAt", "id");
 
 -- CreateIndex
