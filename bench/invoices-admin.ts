@@ -169,6 +169,7 @@ export async function invoiceAdminBudgets({
     "",
     "q=INV-B-0054321",
     "q=inv-b-00123",
+    "q=INV-B-00",
     "q=%23B77777",
     "q=77777",
     "q=buyer1234%40example.com",

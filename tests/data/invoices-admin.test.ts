@@ -97,6 +97,40 @@ describe.each(DATABASE_KINDS)("admin invoice list on %s", (kind) => {
     expect(await find({ kind: "invoice", status: "live" })).toHaveLength(20); // 24 invoices, 4 of test orders
   });
 
+  it("a broad number search (past what its index collects) pages through every match by the list index", async () => {
+    const shop = "bulk.myshopify.com";
+    await database.prisma.invoice.createMany({
+      data: Array.from({ length: 520 }, (_, i) => ({
+        id: randomUUID(),
+        shop,
+        kind: "invoice",
+        number: `BULK-${String(i).padStart(4, "0")}`,
+        sourceKey: `order:${i}`,
+        orderId: `gid://shopify/Order/${i}`,
+        orderName: `#${i}`,
+        currency: "EUR",
+        total: "1.00",
+        locale: "en",
+        issuedAt: new Date(base + i * 60_000),
+        snapshot: "{}",
+      })),
+    });
+    const filter = { ...none, query: "bulk-0" };
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await list.listInvoices({ shop, filter, after, limit: 100 });
+      seen.push(...page.invoices.map((d) => d.number));
+      after = page.next;
+    } while (after);
+    expect(seen).toHaveLength(520);
+    expect(seen[0]).toBe("BULK-0519");
+    expect(seen.at(-1)).toBe("BULK-0000");
+    // a narrow one in the same shop: its own index, the same order
+    const narrow = await list.listInvoices({ shop, filter: { ...none, query: "BULK-010" }, limit: 100 });
+    expect(narrow.invoices.map((d) => d.number)).toEqual(Array.from({ length: 10 }, (_, i) => `BULK-010${9 - i}`));
+  });
+
   it("the date range is the shop's days", () => {
     // Tokyo is UTC+9: its 2026-03-10 starts at 15:00 UTC the day before
     expect(list.dayStart("2026-03-10", "Asia/Tokyo")!.toISOString()).toBe("2026-03-09T15:00:00.000Z");

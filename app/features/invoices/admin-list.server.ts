@@ -81,19 +81,19 @@ const prefix = (q: string) => ({ gte: q, lt: `${q}\uffff` });
 
 /**
  * Search terms: an invoice number or its beginning (as typed or upper-cased), an order name
- * (with or without "#"), a customer's email or its beginning, or part of the customer's name.
+ * (with or without "#"), a customer's email or its beginning — each answered by an index —
+ * and, for a query without digits, part of the customer's name (a scan of the list index).
  */
-function searchTerms(q: string): Prisma.InvoiceWhereInput[] {
+function searchTerms(q: string): { indexed: Prisma.InvoiceWhereInput[]; scan: Prisma.InvoiceWhereInput | null } {
   const upper = q.toUpperCase();
   const orderName = /^\d+$/.test(q) ? `#${q}` : q;
-  const terms: Prisma.InvoiceWhereInput[] = [
+  const indexed: Prisma.InvoiceWhereInput[] = [
     { number: prefix(q) },
     { orderName: prefix(orderName) },
     { customerEmail: prefix(q.toLowerCase()) },
-    { customerName: { contains: q } },
   ];
-  if (upper !== q) terms.push({ number: prefix(upper) });
-  return terms;
+  if (upper !== q) indexed.push({ number: prefix(upper) });
+  return { indexed, scan: /\d/.test(q) ? null : { customerName: { contains: q } } };
 }
 
 export function invoiceWhere(shop: string, filter: InvoiceFilter): Prisma.InvoiceWhereInput {
@@ -103,7 +103,10 @@ export function invoiceWhere(shop: string, filter: InvoiceFilter): Prisma.Invoic
   if (filter.orderId) where.orderId = filter.orderId;
   if (filter.from || filter.to)
     where.issuedAt = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
-  if (filter.query) where.OR = searchTerms(filter.query);
+  if (filter.query) {
+    const { indexed, scan } = searchTerms(filter.query);
+    where.OR = scan ? [...indexed, scan] : indexed;
+  }
   return where;
 }
 
@@ -148,6 +151,27 @@ const LIST_SELECT = {
   downloads: true,
 } as const;
 
+/** A search term's matches are collected by its own index up to this many; past it, the list index is walked. */
+const NARROW = 500;
+
+/**
+ * The ids a narrow search matches (every indexed term matched fewer than NARROW documents and
+ * no term needs a scan), or null: then walking the list index in order finds a page sooner.
+ */
+async function narrowMatches(shop: string, filter: InvoiceFilter, extra: Prisma.InvoiceWhereInput) {
+  if (!filter.query) return null;
+  const { indexed, scan } = searchTerms(filter.query);
+  if (scan) return null;
+  const rest = invoiceWhere(shop, { ...filter, query: null });
+  const found = await Promise.all(
+    indexed.map((term) =>
+      prisma.invoice.findMany({ where: { AND: [rest, extra, term] }, select: { id: true }, take: NARROW }),
+    ),
+  );
+  if (found.some((rows) => rows.length >= NARROW)) return null;
+  return [...new Set(found.flat().map((r) => r.id))];
+}
+
 /** One page of the shop's documents, newest first, and the cursors around it. */
 export async function listInvoices({
   shop,
@@ -162,10 +186,13 @@ export async function listInvoices({
   before?: string | null;
   limit?: number;
 }) {
-  const base = invoiceWhere(shop, filter);
   const backwards = !after && Boolean(decodeCursor(before));
   const cursor = decodeCursor(after) ?? decodeCursor(before);
-  const where = cursor ? { AND: [base, cursorWhere(cursor, backwards ? "before" : "after")] } : base;
+  const page: Prisma.InvoiceWhereInput = cursor ? cursorWhere(cursor, backwards ? "before" : "after") : {};
+  // A search for a number, an order or an email usually matches a handful of documents: their
+  // own indexes find them, sorted here. Anything broader walks the list index newest first.
+  const ids = await narrowMatches(shop, filter, page);
+  const where = ids ? { shop, id: { in: ids } } : { AND: [invoiceWhere(shop, filter), page] };
   const dir = backwards ? "asc" : "desc";
   const rows = await prisma.invoice.findMany({
     where,
@@ -174,12 +201,12 @@ export async function listInvoices({
     select: LIST_SELECT,
   });
   const more = rows.length > limit;
-  const page = rows.slice(0, limit);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
+  const list = rows.slice(0, limit);
+  if (backwards) list.reverse();
+  const first = list[0];
+  const last = list[list.length - 1];
   return {
-    invoices: page,
+    invoices: list,
     // Going back from a later page there is always a next page; going forward, one earlier.
     next: (backwards ? Boolean(cursor) : more) && last ? encodeCursor(last) : null,
     previous: (backwards ? more : Boolean(cursor)) && first ? encodeCursor(first) : null,

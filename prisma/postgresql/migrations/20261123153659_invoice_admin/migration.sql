@@ -13,7 +13,7 @@ CREATE TABLE "InvoiceDownload" (
 CREATE INDEX "InvoiceDownload_shop_at_idx" ON "InvoiceDownload"("shop", "at");
 
 -- CreateIndex
-CREATE INDEX "Invoice_list_idx" ON "Invoice"("shop", "issuedAt", "id", "number", "orderName", "customerEmail", "customerName");
+CREATE INDEX "Invoice_list_idx" ON "Invoice"("shop", "issuedAt", "id", "test", "number", "orderName", "customerEmail", "customerName");
 
 -- CreateIndex
 CREATE INDEX "Invoice_shop_kind_issuedAt_id_idx" ON "Invoice"("shop", "kind", "issuedAt", "id");
