@@ -47,6 +47,8 @@ const schema = z
     /** Outgoing mail (one-time codes, order links): smtp(s)://user:pass@host:port. */
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().optional(),
+    /** How long an instance keeps a shop's offline session in memory (0: read it on every request). */
+    SESSION_CACHE_SECONDS: z.coerce.number({ error: "must be a number" }).min(0).max(300).default(30),
     /** Background jobs (app/jobs): run the worker inside this app process ("false": only enqueue). */
     JOBS_WORKER: z
       .enum(["true", "false"], { error: 'must be "true" or "false"' })

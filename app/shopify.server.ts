@@ -8,6 +8,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { API_VERSION } from "./api-version";
 import prisma from "./db.server";
 import { env } from "./env.server";
+import { RecentSessionStorage } from "./shop/sessions.server";
 
 usePlatformOrigin();
 
@@ -18,7 +19,7 @@ const shopify = shopifyApp({
   scopes: env.SCOPES?.split(","),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: new RecentSessionStorage(new PrismaSessionStorage(prisma)),
   distribution: AppDistribution.AppStore,
   // The library logs every authenticated request at Info; outside development that is one line
   // per storefront request and no help. Warnings and errors are kept.

@@ -5,13 +5,8 @@ import type { Env, Platform } from "../platform";
 import { ADMIN_API_VERSIONS } from "./admin-api";
 import { graphqlHandler } from "./http";
 
-export function adminApiRoutes({ tokens, adminApi }: Platform, onAdminApiRequest?: (durationMs: number) => void) {
+export function adminApiRoutes({ tokens, adminApi }: Platform) {
   const app = new Hono<Env>();
-  app.use("/admin/api/*", async (_c, next) => {
-    const started = performance.now();
-    await next();
-    onAdminApiRequest?.(performance.now() - started);
-  });
   app.post(
     "/admin/api/:version/graphql.json",
     graphqlHandler<AccessToken>(

@@ -38,6 +38,8 @@ describe("expiring offline access tokens", () => {
       args: [past, `offline_${inject("shop")}`],
     });
     db.close();
+    // (time passes: each app instance keeps a session in memory for SESSION_CACHE_SECONDS)
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
 
     // THEN the next storefront request still works: the app refreshed the token first
     const order = recentOrder(() => true, 16);

@@ -54,4 +54,8 @@ export const TEST_APP_ENV = {
   SHOPIFY_API_SECRET: "care-desk-test-secret",
   SHOPIFY_APP_URL: "https://care-desk.test",
   NODE_ENV: "test",
+  // Tests in this process reset the database between cases under the same shop, which no
+  // deployment does: sessions are read fresh here (the cache has its own test, and the
+  // integration app runs with it).
+  SESSION_CACHE_SECONDS: "0",
 } as const;

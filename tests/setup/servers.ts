@@ -35,7 +35,8 @@ export default async function setup(project: TestProject) {
     devStore: { dataDir: path.join(dir, "devstore") },
     // Integration tests act as many shoppers from one machine: a small per-order limit is
     // tested directly, the per-IP one with distinct client addresses.
-    appEnv: { LOOKUP_LIMIT_PER_IP: "12/600", LOOKUP_LIMIT_PER_ORDER: "6/900" },
+    // Sessions are kept in memory for 2 s (30 s by default) so a test can let that time pass.
+    appEnv: { LOOKUP_LIMIT_PER_IP: "12/600", LOOKUP_LIMIT_PER_ORDER: "6/900", SESSION_CACHE_SECONDS: "2" },
   });
 
   project.provide("appUrl", stack.appUrl);

@@ -109,14 +109,16 @@ export async function lookUpOrder(
     return formErrorResponse(ctx, values, parsed.errors);
   }
 
-  // The address limit is taken first (refused: nothing else charged); failures are only read.
-  const limited = await consume(shop, addressLimit(request, "lookup-ip", LIMITS.lookupPerAddress));
+  // The address limit is taken (refused: nothing else charged); the order's failures are only read.
+  const failures = [{ name: "lookup-order-failures", key: parsed.orderName, limit: LIMITS.failuresPerOrder }];
+  const [limited, locked] = await Promise.all([
+    consume(shop, addressLimit(request, "lookup-ip", LIMITS.lookupPerAddress)),
+    exhausted(shop, failures),
+  ]);
   if (limited) {
     noteLookup({ shop, outcome: "rate_limited" });
     return rateLimitedResponse(ctx, limited.retryAfterSeconds);
   }
-  const failures = [{ name: "lookup-order-failures", key: parsed.orderName, limit: LIMITS.failuresPerOrder }];
-  const locked = await exhausted(shop, failures);
 
   // A filled honeypot is a bot: it gets the same answer as a wrong email.
   const order = form.website
@@ -152,15 +154,19 @@ export async function lookUpOrder(
     return challengeResponse(ctx, { challenge: token, hint, contactUrl: values.contact_url });
   }
 
-  noteLookup({ shop, outcome: "found" });
+  const [sessionToken, invoiceUrl] = await Promise.all([
+    startSession({ shop, orderId: order.id }),
+    documents({ shop, orderId: order.id }),
+  ]);
   const response = orderResponse(ctx, order, {
     timeZone: profile.ianaTimezone,
     contact: parsed.contact,
-    sessionToken: await startSession({ shop, orderId: order.id }),
+    sessionToken,
     contactPath: contactPath(form.contact_url),
-    invoiceUrl: await documents({ shop, orderId: order.id }),
+    invoiceUrl,
   });
   timing.observe(performance.now() - started);
+  noteLookup({ shop, outcome: "found" });
   return response;
 }
 

