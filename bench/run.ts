@@ -15,8 +15,8 @@ import { gzipSync } from "node:zlib";
 import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
-import { lighthouseScores } from "./lighthouse";
 import { invoiceAdminBudgets } from "./invoices-admin";
+import { lighthouseScores } from "./lighthouse";
 import { reviewAssetBudgets, reviewBudgets } from "./reviews";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
