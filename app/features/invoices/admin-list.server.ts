@@ -79,21 +79,28 @@ export function filterFromUrl(url: URL, timeZone: string): InvoiceFilter {
 /** Prefix match that an ordinary (shop, column) index answers: [q, q + U+FFFF). */
 const prefix = (q: string) => ({ gte: q, lt: `${q}\uffff` });
 
+type SearchColumn = "number" | "orderName" | "customerEmail";
+
 /**
- * Search terms: an invoice number or its beginning (as typed or upper-cased), an order name
- * (with or without "#"), a customer's email or its beginning — each answered by an index —
- * and, for a query without digits, part of the customer's name (a scan of the list index).
+ * Search terms answered by an index: an invoice number or its beginning (as typed or
+ * upper-cased), an order name (with or without "#"), a customer's email or its beginning.
  */
-function searchTerms(q: string): { indexed: Prisma.InvoiceWhereInput[]; scan: Prisma.InvoiceWhereInput | null } {
-  const upper = q.toUpperCase();
-  const orderName = /^\d+$/.test(q) ? `#${q}` : q;
-  const indexed: Prisma.InvoiceWhereInput[] = [
-    { number: prefix(q) },
-    { orderName: prefix(orderName) },
-    { customerEmail: prefix(q.toLowerCase()) },
+function indexedTerms(q: string): { column: SearchColumn; from: string }[] {
+  const terms: { column: SearchColumn; from: string }[] = [
+    { column: "number", from: q },
+    { column: "orderName", from: /^\d+$/.test(q) ? `#${q}` : q },
+    { column: "customerEmail", from: q.toLowerCase() },
   ];
-  if (upper !== q) indexed.push({ number: prefix(upper) });
-  return { indexed, scan: /\d/.test(q) ? null : { customerName: { contains: q } } };
+  if (q.toUpperCase() !== q) terms.push({ column: "number", from: q.toUpperCase() });
+  return terms;
+}
+
+/** Those terms, and part of the customer's name (a walk of the list index). */
+function searchWhere(q: string): Prisma.InvoiceWhereInput[] {
+  return [
+    ...indexedTerms(q).map((t): Prisma.InvoiceWhereInput => ({ [t.column]: prefix(t.from) })),
+    { customerName: { contains: q } },
+  ];
 }
 
 export function invoiceWhere(shop: string, filter: InvoiceFilter): Prisma.InvoiceWhereInput {
@@ -103,10 +110,7 @@ export function invoiceWhere(shop: string, filter: InvoiceFilter): Prisma.Invoic
   if (filter.orderId) where.orderId = filter.orderId;
   if (filter.from || filter.to)
     where.issuedAt = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
-  if (filter.query) {
-    const { indexed, scan } = searchTerms(filter.query);
-    where.OR = scan ? [...indexed, scan] : indexed;
-  }
+  if (filter.query) where.OR = searchWhere(filter.query);
   return where;
 }
 
@@ -155,21 +159,32 @@ const LIST_SELECT = {
 const NARROW = 500;
 
 /**
- * The ids a narrow search matches (every indexed term matched fewer than NARROW documents and
- * no term needs a scan), or null: then walking the list index in order finds a page sooner.
+ * For a query with digits (a number, an order, an email): the values of each searched column
+ * its own index finds for the query, when every term finds fewer than NARROW documents; null
+ * for anything broader (or a name search), which walks the list index newest first instead.
+ * Each probe reads only its own index (it selects only the column it searches).
  */
-async function narrowMatches(shop: string, filter: InvoiceFilter, extra: Prisma.InvoiceWhereInput) {
-  if (!filter.query) return null;
-  const { indexed, scan } = searchTerms(filter.query);
-  if (scan) return null;
-  const rest = invoiceWhere(shop, { ...filter, query: null });
+async function narrowMatches(shop: string, q: string | null): Promise<Prisma.InvoiceWhereInput | null> {
+  if (!q || !/\d/.test(q)) return null;
+  const terms = indexedTerms(q);
   const found = await Promise.all(
-    indexed.map((term) =>
-      prisma.invoice.findMany({ where: { AND: [rest, extra, term] }, select: { id: true }, take: NARROW }),
+    terms.map(({ column, from }) =>
+      prisma.invoice.findMany({
+        where: { shop, [column]: prefix(from) },
+        select: { [column]: true } as Record<SearchColumn, true>,
+        take: NARROW,
+      }),
     ),
   );
   if (found.some((rows) => rows.length >= NARROW)) return null;
-  return [...new Set(found.flat().map((r) => r.id))];
+  const values = new Map<SearchColumn, Set<string>>();
+  terms.forEach(({ column }, i) => {
+    for (const row of found[i]!) {
+      const value = (row as Record<string, string | null>)[column];
+      if (value != null) values.set(column, (values.get(column) ?? new Set()).add(value));
+    }
+  });
+  return { OR: [...values].map(([column, set]): Prisma.InvoiceWhereInput => ({ [column]: { in: [...set] } })) };
 }
 
 /** One page of the shop's documents, newest first, and the cursors around it. */
@@ -191,8 +206,11 @@ export async function listInvoices({
   const page: Prisma.InvoiceWhereInput = cursor ? cursorWhere(cursor, backwards ? "before" : "after") : {};
   // A search for a number, an order or an email usually matches a handful of documents: their
   // own indexes find them, sorted here. Anything broader walks the list index newest first.
-  const ids = await narrowMatches(shop, filter, page);
-  const where = ids ? { shop, id: { in: ids } } : { AND: [invoiceWhere(shop, filter), page] };
+  const narrow = await narrowMatches(shop, filter.query);
+  if (narrow && !narrow.OR?.length) return { invoices: [], next: null, previous: null };
+  const where = narrow
+    ? { AND: [invoiceWhere(shop, { ...filter, query: null }), narrow, page] }
+    : { AND: [invoiceWhere(shop, filter), page] };
   const dir = backwards ? "asc" : "desc";
   const rows = await prisma.invoice.findMany({
     where,
