@@ -3,13 +3,13 @@
 import type { AdminGraphql } from "~/graphql.server";
 import type { StorefrontRequest } from "~/storefront/proxy.server";
 import { messageResponse, type StorefrontEndpoint } from "~/storefront/responses.server";
-import { readDownloadToken, signDownloadToken } from "./links.server";
+import { DOWNLOAD_PATH, readDownloadToken, signDownloadToken } from "./links.server";
 import { issueInvoice, readSnapshot } from "./model.server";
 import { renderInvoicePdf } from "./pdf.server";
 import { loadInvoiceSettings } from "./settings.server";
 import { countDownload, findBySource } from "./store.server";
 
-export const DOWNLOAD_PATH = "/apps/care/invoices/download/";
+export { DOWNLOAD_PATH };
 
 /**
  * The "Download invoice" link for an order the shopper has proved, or undefined when the

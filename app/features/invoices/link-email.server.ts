@@ -8,8 +8,7 @@ import { getShopProfile } from "~/shop/profile.server";
 import { unauthenticated } from "~/shopify.server";
 import { translator } from "~/storefront/i18n";
 import { findShopDocument } from "./admin-list.server";
-import { DOWNLOAD_PATH } from "./endpoints.server";
-import { signDownloadToken } from "./links.server";
+import { DOWNLOAD_PATH, signDownloadToken } from "./links.server";
 
 /** How long an emailed download link works. */
 export const EMAIL_LINK_DAYS = 14;
