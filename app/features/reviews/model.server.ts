@@ -5,11 +5,9 @@ import prisma from "~/db.server";
 import type { Prisma } from "~/generated/sqlite/client";
 import { productsChanged, rememberProduct } from "./sync.server";
 
-export const STATUSES = ["pending", "published", "hidden", "spam"] as const;
-export type ReviewStatus = (typeof STATUSES)[number];
-export const isStatus = (value: unknown): value is ReviewStatus => STATUSES.includes(value as ReviewStatus);
+import { type ReviewStatus } from "./model-types";
 
-export const LIMITS = { title: 150, body: 5000, author: 80, reply: 5000 } as const;
+export { isStatus, LIMITS, STATUSES, type ReviewStatus } from "./model-types";
 const PRODUCT_GID = /^gid:\/\/shopify\/Product\/\d{1,20}$/;
 export const isProductGid = (value: string) => PRODUCT_GID.test(value);
 
