@@ -98,7 +98,11 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
   };
 
   return (
-    <Page title="Reply desk" subtitle={`Reply-time target: ${data.replyTargetHours} h`}>
+    <Page
+      title="Reply desk"
+      subtitle={`Reply-time target: ${data.replyTargetHours} h`}
+      secondaryActions={[{ content: "Import / export CSV", url: "/app/reviews/import" }]}
+    >
       <Layout>
         <Layout.Section>
           <Card>

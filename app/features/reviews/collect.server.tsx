@@ -20,8 +20,8 @@ import { REVIEW_PRODUCTS_QUERY } from "./desk.server";
 import { createReview, hasReviewFromOrder, LIMITS } from "./model.server";
 import { moderate } from "./moderation";
 import { verifyRequestToken, type RequestClaims } from "./request-token";
-import { cleanText, EMAIL } from "./text";
 import { loadReviewSettings } from "./settings.server";
+import { cleanText, EMAIL } from "./text";
 import { RequestReviewForm } from "./WriteForm";
 
 export const REVIEWS_ENDPOINT: StorefrontEndpoint = { title: "reviews.page_title" };

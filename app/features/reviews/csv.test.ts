@@ -149,7 +149,9 @@ describe("files that are not review exports", () => {
   });
 
   it("reads semicolon-separated files (spreadsheets in European locales)", () => {
-    const result = parsed("title;body;rating;review_date;reviewer_name;product_id\nA;Gut, sehr gut;4;02.03.2025;Jo;12\n");
+    const result = parsed(
+      "title;body;rating;review_date;reviewer_name;product_id\nA;Gut, sehr gut;4;02.03.2025;Jo;12\n",
+    );
     expect(result.rows[0]!.review).toMatchObject({ body: "Gut, sehr gut", createdAt: "2025-03-02T00:00:00.000Z" });
   });
 

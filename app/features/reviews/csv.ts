@@ -67,9 +67,7 @@ export interface ParsedRow {
   warnings: string[];
 }
 
-export type ParseResult =
-  | { ok: true; format: ImportFormat; rows: ParsedRow[] }
-  | { ok: false; error: string };
+export type ParseResult = { ok: true; format: ImportFormat; rows: ParsedRow[] } | { ok: false; error: string };
 
 type Field =
   | "sourceId"
@@ -228,9 +226,14 @@ function parseRow(format: ImportFormat, get: (f: Field) => string, row: number, 
   let productId: string | null = null;
   if (/^\d{1,20}$/.test(idCell)) productId = `gid://shopify/Product/${idCell}`;
   else if (/^gid:\/\/shopify\/Product\/\d{1,20}$/.test(idCell)) productId = idCell;
-  else if (idCell) warnings.push(`Product ID "${idCell.slice(0, 40)}" is not a Shopify product ID; the handle is used.`);
+  else if (idCell)
+    warnings.push(`Product ID "${idCell.slice(0, 40)}" is not a Shopify product ID; the handle is used.`);
   let handle = get("handle").trim().toLowerCase() || null;
-  if (!handle) handle = get("productUrl").match(/\/products\/([^/?#\s]+)/)?.[1]?.toLowerCase() ?? null;
+  if (!handle)
+    handle =
+      get("productUrl")
+        .match(/\/products\/([^/?#\s]+)/)?.[1]
+        ?.toLowerCase() ?? null;
   if (handle) {
     try {
       handle = decodeURIComponent(handle);
@@ -284,7 +287,8 @@ function parseRow(format: ImportFormat, get: (f: Field) => string, row: number, 
   if (reply && reply.length > LIMITS.reply) errors.push(`The reply is longer than ${LIMITS.reply} characters.`);
   const replyDateCell = get("replyDate").trim();
   let repliedAt = reply ? (parseDate(replyDateCell) ?? null) : null;
-  if (reply && replyDateCell && !repliedAt) warnings.push(`The reply date "${replyDateCell.slice(0, 40)}" is not read.`);
+  if (reply && replyDateCell && !repliedAt)
+    warnings.push(`The reply date "${replyDateCell.slice(0, 40)}" is not read.`);
   if (reply && !repliedAt) repliedAt = created ?? null;
   if (repliedAt && created && repliedAt < created) repliedAt = created;
 

@@ -3,9 +3,8 @@
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
 import type { Prisma } from "~/generated/sqlite/client";
-import { productsChanged, rememberProduct } from "./sync.server";
-
 import { type ReviewStatus } from "./model-types";
+import { productsChanged, rememberProduct } from "./sync.server";
 
 export { isStatus, LIMITS, STATUSES, type ReviewStatus } from "./model-types";
 const PRODUCT_GID = /^gid:\/\/shopify\/Product\/\d{1,20}$/;
