@@ -5,7 +5,9 @@
 // ID, or a hash of product, email, date and text) is unique per shop in the database.
 // Export: every review of the shop as CSV, written in pages as it is read.
 import { createHash, randomUUID } from "node:crypto";
+// Remix's `json`: the server's Response (remix-serve's globals) has no static Response.json.
 import {
+  json,
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -358,7 +360,7 @@ export function decodeUpload(bytes: Uint8Array): string {
 }
 
 const tooLarge = () =>
-  Response.json(
+  json(
     {
       ok: false,
       error: `The file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB; split it into smaller files.`,
@@ -388,30 +390,30 @@ export async function importAction({
       );
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) return tooLarge();
-      return Response.json({ ok: false, error: "The upload could not be read." }, { status: 400 });
+      return json({ ok: false, error: "The upload could not be read." }, { status: 400 });
     }
     const file = form.get("file");
     if (!(file instanceof Blob) || file.size === 0)
-      return Response.json({ ok: false, error: "Choose a CSV file first." }, { status: 400 });
+      return json({ ok: false, error: "Choose a CSV file first." }, { status: 400 });
     const text = decodeUpload(new Uint8Array(await file.arrayBuffer()));
     const fileName = "name" in file && typeof file.name === "string" ? file.name : "upload.csv";
     const preview = await previewImport({ shop, graphql, fileName, text });
-    return Response.json(preview, { status: preview.ok ? 200 : 400 });
+    return json(preview, { status: preview.ok ? 200 : 400 });
   }
   const form = await request.formData();
   const importId = String(form.get("importId") ?? "");
   if (form.get("intent") !== "confirm" || !/^[0-9a-f-]{36}$/.test(importId))
-    return Response.json({ ok: false, error: "Upload a file first." }, { status: 400 });
+    return json({ ok: false, error: "Upload a file first." }, { status: 400 });
   const done = await confirmImport({ shop, importId });
   if (!done)
-    return Response.json(
+    return json(
       {
         ok: false,
         error: "This preview is no longer available (already imported, or older than a day). Upload the file again.",
       },
       { status: 409 },
     );
-  return Response.json({ ok: true, imported: done.imported, skipped: done.skipped });
+  return json({ ok: true, imported: done.imported, skipped: done.skipped });
 }
 
 /** GET /app/reviews/export: the download, streamed. */
