@@ -3,7 +3,7 @@
 // queued, and one shop never seeing or touching another's upload.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS } from "../setup/db";
-import { useTestDatabase } from "../support/app";
+import { adminRequest, callRoute, installShop, TEST_SHOP, useTestDatabase } from "../support/app";
 import { fakeAdmin, ok } from "../support/fake-admin";
 
 const MUG = "gid://shopify/Product/101";
@@ -204,6 +204,30 @@ describe.each(DATABASE_KINDS)("reviews CSV import and export on %s", (kind) => {
     expect(again).toMatchObject({ ok: true, format: "Care Desk", total: 1, duplicates: 1, ready: 0 });
     const row = again.ok ? again.rows[0]! : null;
     expect(row).toMatchObject({ title: "=1+1", authorName: "-Eve", rating: 1, status: "published", reply: true });
+  });
+
+  it("through the admin routes, another shop's session can neither confirm nor export this shop's reviews", async () => {
+    // GIVEN a shop with an upload awaiting confirmation
+    const shop = newShop();
+    const staged = await preview(shop);
+    // WHEN the installed test shop (another shop) posts the confirmation with its own session token
+    await installShop(database.prisma);
+    const answer = await callRoute(
+      "app.reviews_.import",
+      await adminRequest("/app/reviews/import", {
+        method: "POST",
+        form: { intent: "confirm", importId: staged.importId! },
+      }),
+    );
+    // THEN it is refused and nothing is stored for either shop
+    expect(answer.status).toBe(409);
+    expect(await database.prisma.review.count({ where: { shop: { in: [shop, TEST_SHOP] } } })).toBe(0);
+    // and once the first shop has imported them, the other shop's export holds none of them
+    await transfer.confirmImport({ shop, importId: staged.importId! });
+    expect(await database.prisma.review.count({ where: { shop } })).toBe(2);
+    const exported = await callRoute("app.reviews_.export", await adminRequest("/app/reviews/export"));
+    expect(exported.status).toBe(200);
+    expect((await exported.text()).trim().split("\n")).toHaveLength(1);
   });
 
   it("drops uploads awaiting confirmation on shop/redact and customers/redact", async () => {
