@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { IMPORT_LIMITS } from "~/features/reviews/csv";
 import { ImportExport } from "~/features/reviews/ImportExport";
+import { IMPORT_LIMITS } from "~/features/reviews/model-types";
 import { importAction } from "~/features/reviews/transfer.server";
 import { authenticate } from "~/shopify.server";
 

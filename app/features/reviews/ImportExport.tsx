@@ -1,7 +1,7 @@
 // Import / export (embedded admin, Polaris): upload a Judge.me, Yotpo or Care Desk CSV, read the
 // preview with each row's problems, confirm; download every review as CSV. Review text is
 // plain text: React escapes it.
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigate, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -28,6 +28,7 @@ function stateBadge(row: PreviewRow) {
 
 export function ImportExport({ result, maxBytes }: { result: ImportAnswer | undefined; maxBytes: number }) {
   const navigation = useNavigation();
+  const navigate = useNavigate();
   const busy = navigation.state !== "idle";
   const [exportState, setExportState] = useState<"idle" | "working" | "failed">("idle");
 
@@ -54,7 +55,10 @@ export function ImportExport({ result, maxBytes }: { result: ImportAnswer | unde
   const done = result && result.ok && "imported" in result ? result : null;
 
   return (
-    <Page title="Import and export reviews" backAction={{ content: "Reply desk", url: "/app/reviews" }}>
+    <Page
+      title="Import and export reviews"
+      backAction={{ content: "Reply desk", onAction: () => navigate("/app/reviews") }}
+    >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

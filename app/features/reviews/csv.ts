@@ -23,7 +23,7 @@
 // true): the previous app checked the order, Care Desk cannot (no order id in these files), so
 // the flag is the source's word and the review keeps source "import" and no order.
 import { parse } from "csv-parse/sync";
-import { LIMITS, STATUSES, type ReviewStatus } from "./model-types";
+import { IMPORT_LIMITS, LIMITS, STATUSES, type ReviewStatus } from "./model-types";
 import { cleanText, EMAIL } from "./text";
 
 export type ImportFormat = "judgeme" | "yotpo" | "caredesk";
@@ -33,8 +33,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   caredesk: "Care Desk",
 };
 
-/** 2 MB and 5,000 reviews per file: a preview the owner can read, a request that ends in time. */
-export const IMPORT_LIMITS = { bytes: 2 * 1024 * 1024, rows: 5000 } as const;
+export { IMPORT_LIMITS };
 
 export interface ProductRef {
   /** gid://shopify/Product/… when the file names the product's ID. */
