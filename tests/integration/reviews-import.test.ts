@@ -13,7 +13,8 @@ const numeric = (gid: string) => gid.split("/").pop()!;
 async function admin(path: string, init: { method?: string; body?: BodyInit; route?: string } = {}) {
   const token = await sessionToken({ shop: inject("shop"), apiKey: inject("apiKey"), apiSecret: inject("apiSecret") });
   const route = init.route ?? "routes/app.reviews_.import";
-  return fetch(`${inject("appUrl")}${path}${init.route === "" ? "" : `?_data=${encodeURIComponent(route)}`}`, {
+  const data = init.route === "" ? "" : `${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route)}`;
+  return fetch(`${inject("appUrl")}${path}${data}`, {
     method: init.method ?? "GET",
     body: init.body,
     headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER },
@@ -157,6 +158,21 @@ describe("reviews CSV import and export (admin, over HTTP)", () => {
     expect(broken.json.error).toContain("not valid CSV");
     const forged = await confirm("00000000-0000-4000-8000-000000000000");
     expect(forged.status).toBe(409);
+  });
+
+  it("the owner deletes an imported review in the desk and it leaves the product page (metafield sync)", async () => {
+    const list = await admin(`/app/reviews?view=all&q=${encodeURIComponent("Yotpo import one")}`, {
+      route: "routes/app.reviews",
+    });
+    const found = (await list.json()) as { reviews: { id: string; title: string }[] };
+    expect(found.reviews.map((r) => r.title)).toEqual(["Yotpo import one"]);
+    const answer = await admin("/app/reviews", {
+      method: "POST",
+      route: "routes/app.reviews",
+      body: new URLSearchParams({ intent: "delete", id: found.reviews[0]!.id }),
+    });
+    expect(await answer.json()).toEqual({ ok: true, message: "Deleted: 1 review" });
+    await productPageWhen(mug.handle, (h) => !h.includes("Yotpo import one") && h.includes("Imported mug love"));
   });
 
   it("answers without a session token with no data", async () => {

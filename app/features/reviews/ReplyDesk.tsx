@@ -214,6 +214,16 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
                 <Button disabled={!selected.length} tone="critical" onClick={() => bulk("spam")}>
                   Mark selected as spam
                 </Button>
+                <Button
+                  disabled={!selected.length}
+                  tone="critical"
+                  onClick={() =>
+                    window.confirm(`Delete ${selected.length} review${selected.length === 1 ? "" : "s"} for good?`) &&
+                    bulk("delete")
+                  }
+                >
+                  Delete selected
+                </Button>
               </ButtonGroup>
             </InlineStack>
           </Card>
@@ -372,6 +382,9 @@ function ReviewCard({
                   Spam
                 </Button>
               ) : null}
+              <Button tone="critical" onClick={() => window.confirm("Delete this review for good?") && act("delete")}>
+                Delete
+              </Button>
             </ButtonGroup>
           </InlineStack>
         </BlockStack>

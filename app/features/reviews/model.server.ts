@@ -184,6 +184,20 @@ export async function setStatus({ shop, ids, status }: { shop: string; ids: stri
   return changing.length;
 }
 
+/** Deletes reviews (with their private replies), singly or in bulk; published ones leave the storefront. */
+export async function deleteReviews({ shop, ids }: { shop: string; ids: string[] }) {
+  if (ids.length === 0) return 0;
+  const reviews = await prisma.review.findMany({
+    where: { shop, id: { in: ids } },
+    select: { id: true, productId: true, status: true },
+  });
+  if (reviews.length === 0) return 0;
+  const { count } = await prisma.review.deleteMany({ where: { shop, id: { in: reviews.map((r) => r.id) } } });
+  const published = reviews.filter((r) => r.status === "published").map((r) => r.productId);
+  await productsChanged({ shop, productIds: [...new Set(published)] });
+  return count;
+}
+
 /** Writes (or edits) the one public owner reply; empty text removes it. */
 export async function replyPublicly({ shop, id, body }: { shop: string; id: string; body: string }) {
   const review = await prisma.review.findFirst({
