@@ -134,6 +134,16 @@ export type CareDeskReviewMetafieldsDeleteMutationVariables = AdminTypes.Exact<{
 
 export type CareDeskReviewMetafieldsDeleteMutation = { metafieldsDelete?: AdminTypes.Maybe<{ deletedMetafields?: AdminTypes.Maybe<Array<AdminTypes.Maybe<Pick<AdminTypes.MetafieldIdentifier, 'key' | 'namespace'>>>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type CareDeskReviewImportProductsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+  handles: AdminTypes.Scalars['String']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+  byHandle: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type CareDeskReviewImportProductsQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'handle'>>>, products?: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'handle'>> } };
+
 export type CareDeskShopProfileQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -151,6 +161,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CareDeskReviewProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product { id title handle }\n    }\n  }\n": {return: CareDeskReviewProductsQuery, variables: CareDeskReviewProductsQueryVariables},
   "#graphql\n  query CareDeskReviewRequestOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      email\n      customerLocale\n      cancelledAt\n      lineItems(first: 30) { nodes { product { id title } } }\n    }\n  }\n": {return: CareDeskReviewRequestOrderQuery, variables: CareDeskReviewRequestOrderQueryVariables},
   "#graphql\n  query CareDeskReviewMetafields($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      onlineStoreUrl\n      summary: metafield(namespace: \"$app:reviews\", key: \"summary\") { compareDigest }\n      rating: metafield(namespace: \"reviews\", key: \"rating\") { compareDigest }\n      ratingCount: metafield(namespace: \"reviews\", key: \"rating_count\") { compareDigest }\n    }\n  }\n": {return: CareDeskReviewMetafieldsQuery, variables: CareDeskReviewMetafieldsQueryVariables},
+  "#graphql\n  query CareDeskReviewImportProducts($ids: [ID!]!, $handles: String!, $first: Int!, $byHandle: Boolean!) {\n    nodes(ids: $ids) {\n      ... on Product { id handle }\n    }\n    products(first: $first, query: $handles) @include(if: $byHandle) {\n      nodes { id handle }\n    }\n  }\n": {return: CareDeskReviewImportProductsQuery, variables: CareDeskReviewImportProductsQueryVariables},
   "#graphql\n  query CareDeskShopProfile {\n    shop {\n      name\n      myshopifyDomain\n      contactEmail\n      currencyCode\n      ianaTimezone\n      orderNumberFormatPrefix\n      orderNumberFormatSuffix\n      billingAddress { countryCodeV2 }\n      primaryDomain { url }\n    }\n  }\n": {return: CareDeskShopProfileQuery, variables: CareDeskShopProfileQueryVariables},
 }
 
