@@ -23,6 +23,12 @@ export interface InvoiceLabels {
   tax: string;
   taxIncluded: string;
   total: string;
+  /** A credit note's total. */
+  totalCredit: string;
+  /** A credit note's money refunded beyond or short of its lines. */
+  adjustment: string;
+  /** A credit note's reason (the refund's note). */
+  reason: string;
   pricesInclude: string;
   pricesExclude: string;
   page: string;
@@ -51,6 +57,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "Tax",
     taxIncluded: "incl.",
     total: "Total",
+    totalCredit: "Total credited",
+    adjustment: "Refund adjustment",
+    reason: "Reason",
     pricesInclude: "Prices include tax.",
     pricesExclude: "Prices exclude tax; tax is added.",
     page: "Page",
@@ -77,6 +86,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "USt.",
     taxIncluded: "enthalten",
     total: "Gesamtbetrag",
+    totalCredit: "Gutschriftsbetrag",
+    adjustment: "Erstattungsausgleich",
+    reason: "Grund",
     pricesInclude: "Die Preise enthalten die Umsatzsteuer.",
     pricesExclude: "Die Preise verstehen sich zuzüglich Umsatzsteuer.",
     page: "Seite",
@@ -103,6 +115,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "TVA",
     taxIncluded: "incluse",
     total: "Total",
+    totalCredit: "Total de l’avoir",
+    adjustment: "Ajustement du remboursement",
+    reason: "Motif",
     pricesInclude: "Prix TTC.",
     pricesExclude: "Prix HT ; la TVA s’ajoute.",
     page: "Page",
@@ -129,6 +144,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "IVA",
     taxIncluded: "incluido",
     total: "Total",
+    totalCredit: "Total abonado",
+    adjustment: "Ajuste del reembolso",
+    reason: "Motivo",
     pricesInclude: "Los precios incluyen impuestos.",
     pricesExclude: "Los precios no incluyen impuestos; se añaden.",
     page: "Página",
@@ -155,6 +173,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "消費税",
     taxIncluded: "内税",
     total: "合計",
+    totalCredit: "返金合計",
+    adjustment: "返金調整",
+    reason: "理由",
     pricesInclude: "価格は税込みです。",
     pricesExclude: "価格は税抜きです。税金が加算されます。",
     page: "ページ",

@@ -220,7 +220,8 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
     const label = `${tax.title} ${percent(tax.rate)}${s.taxesIncluded ? ` (${labels.taxIncluded})` : ""}`;
     totals.push([label, money(tax.amount)]);
   }
-  totals.push([labels.total, money(s.total), true]);
+  if (s.adjustment && Number(s.adjustment) !== 0) totals.push([labels.adjustment, money(s.adjustment)]);
+  totals.push([s.kind === "credit_note" ? labels.totalCredit : labels.total, money(s.total), true]);
   ensureRoom(totals.length * 15 + 30);
   y += 6;
   for (const [label, value, strong] of totals) {
@@ -239,7 +240,10 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
   }
   y += 10;
   text(s.taxesIncluded ? labels.pricesInclude : labels.pricesExclude, PAGE.margin, y, { color: GREY, size: 8 });
-  if (s.note) text(s.note, PAGE.margin, doc.y + 6, { size: 8, width: 480 });
+  if (s.note) {
+    const note = s.kind === "credit_note" ? `${labels.reason}: ${s.note}` : s.note;
+    text(note, PAGE.margin, doc.y + 6, { size: 8, width: 480 });
+  }
 
   // --- Page numbers --------------------------------------------------------------------
   const range = doc.bufferedPageRange();
