@@ -7,6 +7,8 @@ export interface InvoiceLabels {
   test: string;
   number: string;
   issueDate: string;
+  /** A credit note's issue date. */
+  creditDate: string;
   supplyDate: string;
   order: string;
   corrects: string;
@@ -41,6 +43,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "TEST ORDER – not a valid invoice",
     number: "Number",
     issueDate: "Issue date",
+    creditDate: "Issue date",
     supplyDate: "Supply date",
     order: "Order",
     corrects: "Corrects invoice",
@@ -70,6 +73,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "TESTBESTELLUNG – keine gültige Rechnung",
     number: "Nummer",
     issueDate: "Rechnungsdatum",
+    creditDate: "Datum der Gutschrift",
     supplyDate: "Leistungsdatum",
     order: "Bestellung",
     corrects: "Korrigiert Rechnung",
@@ -99,6 +103,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "COMMANDE TEST – facture non valable",
     number: "Numéro",
     issueDate: "Date d’émission",
+    creditDate: "Date de l’avoir",
     supplyDate: "Date de livraison",
     order: "Commande",
     corrects: "Rectifie la facture",
@@ -128,6 +133,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "PEDIDO DE PRUEBA – factura no válida",
     number: "Número",
     issueDate: "Fecha de emisión",
+    creditDate: "Fecha de emisión",
     supplyDate: "Fecha de entrega",
     order: "Pedido",
     corrects: "Rectifica la factura",
@@ -157,6 +163,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "テスト注文 – 有効な請求書ではありません",
     number: "番号",
     issueDate: "発行日",
+    creditDate: "発行日",
     supplyDate: "取引日",
     order: "注文",
     corrects: "対象の請求書",

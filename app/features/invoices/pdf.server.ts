@@ -123,7 +123,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
   text(title, 347, PAGE.margin, { bold: true, size: 20, width: 200, align: "right" });
   const meta: [string, string][] = [
     [labels.number, s.number],
-    [labels.issueDate, date(s.issueDate)],
+    [s.kind === "credit_note" ? labels.creditDate : labels.issueDate, date(s.issueDate)],
     [labels.supplyDate, date(s.supplyDate)],
     [labels.order, s.orderName],
   ];
