@@ -35,6 +35,7 @@ export function InvoiceSettingsSection({ settings, error }: { settings: InvoiceS
           <input type="hidden" name="intent" value="invoices" />
           <input type="hidden" name="includeYear" value={String(values.includeYear)} />
           <input type="hidden" name="yearlyReset" value={String(values.yearlyReset)} />
+          <input type="hidden" name="emailOnIssue" value={String(values.emailOnIssue)} />
           <BlockStack gap="400">
             {error ? <Banner tone="critical">{error}</Banner> : null}
             <FormLayout>
@@ -120,6 +121,12 @@ export function InvoiceSettingsSection({ settings, error }: { settings: InvoiceS
                 disabled={!values.includeYear}
               />
               <TextField label="Next numbers look like" value={example} readOnly autoComplete="off" />
+              <Checkbox
+                label="Email invoices and credit notes to the customer when they are issued"
+                helpText="Sent as a PDF attachment in the order's language. Needs SMTP_URL."
+                checked={values.emailOnIssue}
+                onChange={set("emailOnIssue")}
+              />
               <TextField
                 label="Keep invoices for (years)"
                 name="retentionYears"

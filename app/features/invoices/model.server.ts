@@ -17,6 +17,7 @@ import {
   type InvoiceSnapshot,
   type ManualCreditLine,
 } from "./document";
+import { emailOnIssue } from "./mail.server";
 import { loadInvoiceSettings, numberFormat } from "./settings.server";
 import { documentsOfOrder, findBySource, getDocument, issueDocument, type StoredDocument } from "./store.server";
 
@@ -179,6 +180,7 @@ export async function issueInvoice({
     },
     numberFormat(settings, "invoice"),
   );
+  if (created) await emailOnIssue(document);
   return { issued: true, created, document };
 }
 
@@ -288,7 +290,13 @@ export async function issueManualCreditNote({
   return { ok: true, created, document };
 }
 
-async function storeCreditNote({
+async function storeCreditNote(args: Parameters<typeof storeDocument>[0]) {
+  const outcome = await storeDocument(args);
+  if (outcome.created) await emailOnIssue(outcome.document);
+  return outcome;
+}
+
+async function storeDocument({
   shop,
   sourceKey,
   invoice,

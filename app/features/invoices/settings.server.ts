@@ -1,6 +1,6 @@
 // The invoices' section of Settings: the seller's identity printed on every invoice, the
-// numbering format, when invoices are issued, and how long they are kept after a customer
-// asks to be forgotten.
+// numbering format, when invoices are issued, whether they are emailed, and how long they
+// are kept after a customer asks to be forgotten.
 import { z } from "zod";
 import { defineSettings, getSettings, saveSettings } from "~/shop/settings.server";
 import type { NumberFormat } from "./numbering";
@@ -30,6 +30,8 @@ export const invoiceSettingsSchema = z
     startNumber: z.number().int().min(1).max(999_999_999),
     /** Years an invoice is kept after customers/redact (tax law; 10 in Germany, for instance). */
     retentionYears: z.number().int().min(0).max(30),
+    /** Email each new invoice and credit note to the customer as a PDF attachment. */
+    emailOnIssue: z.boolean(),
   })
   .refine((s) => !s.yearlyReset || s.includeYear, {
     message: "A yearly reset needs the year in the number, or numbers would repeat.",
@@ -53,6 +55,7 @@ export const invoiceSettings = defineSettings<InvoiceSettings>({
     padding: 5,
     startNumber: 1,
     retentionYears: 10,
+    emailOnIssue: false,
   },
 });
 
@@ -86,6 +89,7 @@ export async function saveInvoiceSettings({ shop, form }: { shop: string; form: 
     padding: int("padding"),
     startNumber: int("startNumber"),
     retentionYears: int("retentionYears"),
+    emailOnIssue: form.get("emailOnIssue") === "true",
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
