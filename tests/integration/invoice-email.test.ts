@@ -9,8 +9,6 @@ import { describe, expect, inject, it } from "vitest";
 import { sessionToken } from "../../devstore/auth/tokens";
 import { BROWSER, devstore, recentOrder, waitForMail } from "../support/storefront";
 
-type Attachment = { filename: string | null; contentType: string; size: number; content: string };
-
 function pdfText(base64: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "care-desk-mail-")), "attachment.pdf");
   writeFileSync(file, Buffer.from(base64, "base64"));
@@ -54,14 +52,11 @@ describe("invoices by email", () => {
       await devstore(`/__devstore/orders/${encodeURIComponent(order.id)}/refund`, {
         lineItems: [{ lineItemId: order.lineItems[1]!.id, quantity: 1 }],
       });
-      const invoiceMail = (await waitForMail(
+      const invoiceMail = await waitForMail(
         order.email!,
         (m) => m.subject.includes(order.name) && /INV-\d{4}-\d{5}/.test(m.subject),
         20_000,
-      )) as {
-        subject: string;
-        attachments: Attachment[];
-      };
+      );
       // THEN the customer gets the invoice as a PDF attachment
       expect(invoiceMail.subject).toMatch(/INV-\d{4}-\d{5}/);
       const number = /INV-\d{4}-\d{5}/.exec(invoiceMail.subject)![0];
@@ -75,10 +70,7 @@ describe("invoices by email", () => {
       expect(text).toContain("Maple & Fern Goods GmbH");
 
       // AND the credit note follows, correcting that invoice
-      const creditMail = (await waitForMail(order.email!, (m) => /CN-\d{4}-\d{5}/.test(m.subject), 20_000)) as {
-        subject: string;
-        attachments: Attachment[];
-      };
+      const creditMail = await waitForMail(order.email!, (m) => /CN-\d{4}-\d{5}/.test(m.subject), 20_000);
       const credit = /CN-\d{4}-\d{5}/.exec(creditMail.subject)![0];
       const creditText = pdfText(creditMail.attachments[0]!.content);
       expect(creditText).toContain(credit);
