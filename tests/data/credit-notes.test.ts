@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { InvoiceSnapshot } from "~/features/invoices/document";
 import { DATABASE_KINDS } from "../setup/db";
 import { useTestDatabase } from "../support/app";
+import { testPng } from "~/features/invoices/logo-png.test-support";
 import { fakeAdmin } from "../support/fake-admin";
 
 const invoiceSnapshot = (number: string): InvoiceSnapshot => ({
@@ -46,16 +47,20 @@ describe.each(DATABASE_KINDS)("manual credit notes on %s", (kind) => {
   const database = useTestDatabase(kind);
   let store: typeof import("~/features/invoices/store.server");
   let model: typeof import("~/features/invoices/model.server");
+  let settings: typeof import("~/features/invoices/settings.server");
+  let logos: typeof import("~/features/invoices/logo.server");
+  let redactor: typeof import("~/features/invoices/redact.server");
 
   beforeAll(async () => {
     store = await import("~/features/invoices/store.server");
     model = await import("~/features/invoices/model.server");
+    settings = await import("~/features/invoices/settings.server");
+    logos = await import("~/features/invoices/logo.server");
+    redactor = await import("~/features/invoices/redact.server");
   }, 60_000);
 
-  it("issues a credit note once per key, in its own series, never beyond the invoice's total", async () => {
-    // GIVEN a shop (its profile cached: no Admin API call) with an invoice of 23.80
-    const shop = "manual-credit.myshopify.com";
-    await database.prisma.shopProfile.create({
+  const profile = (shop: string) =>
+    database.prisma.shopProfile.create({
       data: {
         shop,
         name: "Maple",
@@ -66,6 +71,96 @@ describe.each(DATABASE_KINDS)("manual credit notes on %s", (kind) => {
         refreshedAt: new Date(),
       },
     });
+  const settingsForm = (extra: Record<string, string | File>) => {
+    const form = new FormData();
+    const fields = {
+      intent: "invoices",
+      trigger: "paid",
+      legalName: "Maple GmbH",
+      address: "",
+      taxIds: "",
+      prefix: "INV-",
+      creditPrefix: "CN-",
+      includeYear: "true",
+      yearlyReset: "true",
+      padding: "5",
+      startNumber: "1",
+      retentionYears: "10",
+      emailOnIssue: "false",
+      ...extra,
+    };
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    return form;
+  };
+
+  it("a logo uploaded in Settings is stored once, printed on documents issued after, kept by them, and gone on shop/redact", async () => {
+    const shop = "logo.myshopify.com";
+    await profile(shop);
+    // WHEN the merchant uploads a PNG; THEN it is stored and its ID saved
+    const png = testPng(400, 100);
+    const saved = await settings.saveInvoiceSettings({
+      shop,
+      form: settingsForm({ logo: new File([new Uint8Array(png)], "logo.png", { type: "image/png" }) }),
+    });
+    expect(saved).toEqual({ ok: true, error: null });
+    const { logoId } = await settings.loadInvoiceSettings({ shop });
+    expect(logoId).toMatch(/^[a-f0-9]{64}$/);
+    expect((await logos.loadLogo({ shop, id: logoId }))?.equals(png)).toBe(true);
+    // a GIF renamed .png is refused, and the logo stays
+    const gif = new File([Buffer.from("GIF89a....", "latin1")], "logo.png", { type: "image/png" });
+    expect(await settings.saveInvoiceSettings({ shop, form: settingsForm({ logo: gif }) })).toMatchObject({
+      ok: false,
+    });
+    // saving without a file keeps it
+    expect(await settings.saveInvoiceSettings({ shop, form: settingsForm({}) })).toMatchObject({ ok: true });
+    expect((await settings.loadInvoiceSettings({ shop })).logoId).toBe(logoId);
+
+    // WHEN a document is issued, THEN it records the logo and renders with it
+    const { document: invoice } = await store.issueDocument(
+      {
+        shop,
+        kind: "invoice",
+        sourceKey: "order:gid://shopify/Order/7",
+        orderId: "gid://shopify/Order/7",
+        orderName: "#7",
+        currency: "EUR",
+        total: "23.80",
+        test: false,
+        locale: "de",
+        issuedAt: new Date(),
+        year: 2026,
+        snapshot: invoiceSnapshot,
+      },
+      { prefix: "INV-", includeYear: true, yearlyReset: true, padding: 5, startNumber: 1 },
+    );
+    const credit = await model.issueManualCreditNote({
+      shop,
+      graphql: fakeAdmin([]).graphql,
+      invoiceId: invoice.id,
+      key: "k",
+      lines: [{ description: "Goodwill", quantity: 1, unitPrice: "1.00", taxRate: 19 }],
+    });
+    if (!credit.ok) throw new Error(credit.error);
+    expect((JSON.parse(credit.document.snapshot) as InvoiceSnapshot).logoId).toBe(logoId);
+    const pdf = await logos.renderDocument(credit.document);
+    expect(pdf.includes(Buffer.from("/Subtype /Image"))).toBe(true);
+
+    // WHEN the logo is removed, THEN new documents have none, and the issued one keeps its own
+    expect(await settings.saveInvoiceSettings({ shop, form: settingsForm({ removeLogo: "true" }) })).toMatchObject({
+      ok: true,
+    });
+    expect((await settings.loadInvoiceSettings({ shop })).logoId).toBe("");
+    expect((await logos.renderDocument(credit.document)).equals(pdf)).toBe(true);
+
+    // WHEN the shop is redacted, THEN its logos are gone
+    await redactor.invoicesRedactor.redactShop({ shop });
+    expect(await database.prisma.invoiceLogo.count({ where: { shop } })).toBe(0);
+  });
+
+  it("issues a credit note once per key, in its own series, never beyond the invoice's total", async () => {
+    // GIVEN a shop (its profile cached: no Admin API call) with an invoice of 23.80
+    const shop = "manual-credit.myshopify.com";
+    await profile(shop);
     const format = { prefix: "INV-", includeYear: true, yearlyReset: true, padding: 5, startNumber: 1 };
     const { document: invoice } = await store.issueDocument(
       {

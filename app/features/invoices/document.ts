@@ -62,6 +62,8 @@ export interface InvoiceSnapshot {
   adjustment?: string;
   total: string;
   note: string | null;
+  /** The shop's logo when it was issued (InvoiceLogo ID); absent or null: none. */
+  logoId?: string | null;
 }
 
 // --- Money in minor units ------------------------------------------------------------------

@@ -8,8 +8,7 @@ import { mailConfigured } from "~/mail/transport.server";
 import { getShopProfile } from "~/shop/profile.server";
 import { unauthenticated } from "~/shopify.server";
 import { translator } from "~/storefront/i18n";
-import type { InvoiceSnapshot } from "./document";
-import { renderInvoicePdf } from "./pdf.server";
+import { renderDocument } from "./logo.server";
 import { loadInvoiceSettings } from "./settings.server";
 import { getDocument, type StoredDocument } from "./store.server";
 
@@ -20,7 +19,6 @@ export const emailDocumentJob = defineJob<{ shop: string; documentId: string }>(
     if (!document?.customerEmail) return;
     const { admin } = await unauthenticated.admin(shop);
     const profile = await getShopProfile({ shop, graphql: admin.graphql });
-    const snapshot = JSON.parse(document.snapshot) as InvoiceSnapshot;
     const t = translator(document.locale);
     const kind = document.kind === "credit_note" ? "credit_note" : "invoice";
     const vars = { number: document.number, order: document.orderName, shop: profile.name };
@@ -36,7 +34,7 @@ export const emailDocumentJob = defineJob<{ shop: string; documentId: string }>(
         {
           filename: `${document.number.replace(/[^A-Za-z0-9._-]/g, "_")}.pdf`,
           contentType: "application/pdf",
-          content: await renderInvoicePdf(snapshot),
+          content: await renderDocument(document),
         },
       ],
     });

@@ -151,14 +151,16 @@ export async function issueInvoice({
   };
   // The invoice's language: the order's customer locale, else the shop's primary locale, else English.
   const fallbackLanguage = invoiceLanguage(shopLocales.find((l) => l.primary)?.locale, "en");
-  const build = (number: string): InvoiceSnapshot =>
-    snapshotFromOrder(order as InvoiceOrder, {
+  const build = (number: string): InvoiceSnapshot => ({
+    ...snapshotFromOrder(order as InvoiceOrder, {
       number,
       issuedAt: now,
       timeZone: profile.ianaTimezone,
       seller,
       fallbackLanguage,
-    });
+    }),
+    logoId: settings.logoId || null,
+  });
   const preview = build("");
   const { document, created } = await issueDocument(
     {
@@ -311,6 +313,7 @@ async function storeDocument({
   build: (number: string) => InvoiceSnapshot;
   settings: Awaited<ReturnType<typeof loadInvoiceSettings>>;
 }) {
+  const withLogo = (number: string): InvoiceSnapshot => ({ ...build(number), logoId: settings.logoId || null });
   const preview = build("");
   return issueDocument(
     {
@@ -329,7 +332,7 @@ async function storeDocument({
       locale: invoice.locale,
       issuedAt: now,
       year: Number(preview.issueDate.slice(0, 4)),
-      snapshot: build,
+      snapshot: withLogo,
     },
     numberFormat(settings, "credit_note"),
   );

@@ -72,8 +72,18 @@ const COLUMNS = [
   { key: "amount", x: 453, width: 94, align: "right" },
 ] as const;
 const GREY = "#555555";
+/** The logo is scaled down (never up) to fit this box, top left. */
+const LOGO_BOX = { width: 160, height: 56 };
 
-export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
+/**
+ * The document's PDF. A snapshot issued with a logo needs its bytes (`renderDocument` in
+ * logo.server.ts loads them): rendering it without would silently change an issued document.
+ */
+export async function renderInvoicePdf(
+  s: InvoiceSnapshot,
+  { logo = null }: { logo?: Buffer | null } = {},
+): Promise<Buffer> {
+  if (s.logoId && !logo) throw new Error(`Invoice ${s.number} was issued with a logo: render it with renderDocument`);
   const labels = LABELS[s.language];
   const locale = s.language;
   const created = new Date(`${s.issueDate}T00:00:00Z`);
@@ -130,8 +140,15 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
   const date = (ymd: string) => dateFormat.format(new Date(`${ymd}T00:00:00Z`));
   const percent = (rate: number | null) => (rate == null ? "–" : percentFormat.format(rate) + " %");
 
-  // --- Header: seller left, title and number right --------------------------------------
+  // --- Header: logo and seller left, title and number right -------------------------------
   let y = PAGE.margin;
+  if (logo) {
+    // pdfkit's openImage (not in its type declarations) reads the size; image() takes the result.
+    const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(logo);
+    const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height, 1);
+    doc.image(image as unknown as Buffer, PAGE.margin, y, { width: image.width * scale, height: image.height * scale });
+    y += image.height * scale + 10;
+  }
   text(s.seller.name, PAGE.margin, y, { bold: true, size: 14, width: 300 });
   y = doc.y + 2;
   for (const line of s.seller.address) {
