@@ -2,9 +2,9 @@
 // numbered in their own series, never more than the invoice, only for the shop's own invoices.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { InvoiceSnapshot } from "~/features/invoices/document";
+import { testPng } from "~/features/invoices/logo-png.test-support";
 import { DATABASE_KINDS } from "../setup/db";
 import { useTestDatabase } from "../support/app";
-import { testPng } from "~/features/invoices/logo-png.test-support";
 import { fakeAdmin } from "../support/fake-admin";
 
 const invoiceSnapshot = (number: string): InvoiceSnapshot => ({
