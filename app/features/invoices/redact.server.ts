@@ -47,5 +47,6 @@ export const invoicesRedactor: Redactor = {
   async redactShop({ shop }) {
     await prisma.invoice.deleteMany({ where: { shop } });
     await prisma.invoiceCounter.deleteMany({ where: { shop } });
+    await prisma.invoiceLogo.deleteMany({ where: { shop } });
   },
 };
