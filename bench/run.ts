@@ -3,8 +3,9 @@
 // - server time the app adds to a lookup (excluding the Admin API round trip): p95 ≤ 8 ms;
 // - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers;
 // - Lighthouse performance of the order-status page with and without the block (≤ 1 point apart);
-// - product reviews (bench/reviews.ts): block JS, reply desk queue time, reply → storefront time.
-// - invoices (bench/invoices.ts): PDF render time and size, Latin and Japanese.
+// - product reviews (bench/reviews.ts): block JS, reply desk queue time, reply → storefront time;
+// - invoices (bench/invoices.ts): PDF render time and size, Latin and Japanese;
+// - invoices admin (bench/invoices-admin.ts): Invoices page time with 100 000 invoices, ZIP memory.
 // The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
@@ -16,6 +17,7 @@ import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
 import { invoiceBudgets } from "./invoices";
+import { invoiceAdminBudgets } from "./invoices-admin";
 import { lighthouseScores } from "./lighthouse";
 import { reviewAssetBudgets, reviewBudgets } from "./reviews";
 
@@ -169,6 +171,20 @@ async function main() {
       ...(await reviewBudgets({
         appUrl,
         devStore,
+        apiKey,
+        apiSecret,
+        databaseUrl,
+        adminApiTimes,
+        requests: REQUESTS_PER_LEVEL,
+      })),
+    );
+
+    // 5. The admin Invoices page (100 000 invoices) and a ZIP of 1,000 invoices.
+    budgets.push(
+      ...(await invoiceAdminBudgets({
+        appUrl,
+        appPid,
+        shop: devStore.shop,
         apiKey,
         apiSecret,
         databaseUrl,

@@ -37,6 +37,7 @@ describe(`API version ${API_VERSION}`, () => {
       "ui_extension: 2026-13 is not a Shopify release",
     ]);
     expect(extensionVersionProblems('api_version = "2026-07"\n[[extensions]]\ntype = "ui_extension"')).toEqual([]);
+    expect(extensionVersionProblems('[[extensions]]\ntype = "admin_link"')).toEqual([]);
   });
 
   it("the app's shopifyApp() is configured with it", () => {
@@ -78,6 +79,8 @@ function extensionVersionProblems(text: string): string[] {
   for (const extension of toml.extensions ?? [{ type: toml.type }]) {
     const version = extension.api_version ?? toml.api_version;
     const type = extension.type ?? "extension";
+    // An admin link is configuration only (target + URL): it has no API version to declare.
+    if (type === "admin_link") continue;
     if (!version) problems.push(`${type}: no api_version`);
     else if (!/^20\d\d-(01|04|07|10)$/.test(version)) problems.push(`${type}: ${version} is not a Shopify release`);
   }

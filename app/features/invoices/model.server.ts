@@ -19,7 +19,7 @@ import {
 } from "./document";
 import { emailOnIssue } from "./mail.server";
 import { loadInvoiceSettings, numberFormat } from "./settings.server";
-import { documentsOfOrder, findBySource, getDocument, issueDocument, type StoredDocument } from "./store.server";
+import { documentsOfOrder, downloadsSince, findBySource, getDocument, issueDocument, type StoredDocument } from "./store.server";
 
 export const INVOICE_ORDER_QUERY = `#graphql
   query CareDeskInvoiceOrder($id: ID!) {
@@ -353,12 +353,12 @@ export function readSnapshot(document: Pick<StoredDocument, "snapshot">): Invoic
   return JSON.parse(document.snapshot) as InvoiceSnapshot;
 }
 
-/** The Home card: documents issued in the last `days`, and downloads of them. */
+/** The Home card: invoices issued in the last `days`, and documents downloaded in them. */
 export async function invoiceStats({ shop, days }: { shop: string; days: number }) {
   const since = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
   const [issued, downloads] = await Promise.all([
     prisma.invoice.count({ where: { shop, kind: "invoice", issuedAt: { gte: since } } }),
-    prisma.invoice.aggregate({ where: { shop, issuedAt: { gte: since } }, _sum: { downloads: true } }),
+    downloadsSince({ shop, days }),
   ]);
-  return { issued, downloads: downloads._sum.downloads ?? 0 };
+  return { issued, downloads };
 }

@@ -48,5 +48,6 @@ export const invoicesRedactor: Redactor = {
     await prisma.invoice.deleteMany({ where: { shop } });
     await prisma.invoiceCounter.deleteMany({ where: { shop } });
     await prisma.invoiceLogo.deleteMany({ where: { shop } });
+    await prisma.invoiceDownload.deleteMany({ where: { shop } });
   },
 };

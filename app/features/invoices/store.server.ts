@@ -106,6 +106,42 @@ export function documentsOfOrder({ shop, orderId }: { shop: string; orderId: str
   return prisma.invoice.findMany({ where: { shop, orderId }, orderBy: { issuedAt: "asc" } });
 }
 
-export async function countDownload({ shop, id }: { shop: string; id: string }) {
+export type DownloadSource = "shopper" | "admin" | "zip";
+
+/** One document downloaded: its counter, and an event for the Home card's last 7 days. */
+export async function countDownload({
+  shop,
+  id,
+  source = "shopper",
+}: {
+  shop: string;
+  id: string;
+  source?: DownloadSource;
+}) {
   await prisma.invoice.updateMany({ where: { shop, id }, data: { downloads: { increment: 1 } } });
+  await recordDownload({ shop, source });
+}
+
+/** A download event (a ZIP records one event carrying its count of documents). */
+export async function recordDownload({
+  shop,
+  source,
+  documents = 1,
+}: {
+  shop: string;
+  source: DownloadSource;
+  documents?: number;
+}) {
+  if (documents <= 0) return;
+  await prisma.invoiceDownload.create({ data: { shop, source, documents } });
+}
+
+/** Documents downloaded in the last `days` (shoppers, admin, ZIPs). */
+export async function downloadsSince({ shop, days }: { shop: string; days: number }): Promise<number> {
+  const since = new Date(Date.now() - days * 86_400_000);
+  const sum = await prisma.invoiceDownload.aggregate({
+    where: { shop, at: { gte: since } },
+    _sum: { documents: true },
+  });
+  return sum._sum.documents ?? 0;
 }
