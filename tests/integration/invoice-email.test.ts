@@ -1,19 +1,10 @@
 // Invoices and credit notes by email: with "email on issue" on, a refund of a paid order
 // issues its invoice and then the credit note, and both reach the customer's mailbox (the dev
 // store's SMTP server) as PDF attachments whose text is the document's.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { sessionToken } from "../../devstore/auth/tokens";
+import { pdfText } from "../support/pdf";
 import { BROWSER, devstore, recentOrder, waitForMail } from "../support/storefront";
-
-function pdfText(base64: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "care-desk-mail-")), "attachment.pdf");
-  writeFileSync(file, Buffer.from(base64, "base64"));
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-}
 
 async function saveInvoiceSettings(emailOnIssue: boolean) {
   const token = await sessionToken({ shop: inject("shop"), apiKey: inject("apiKey"), apiSecret: inject("apiSecret") });

@@ -19,7 +19,14 @@ import {
 } from "./document";
 import { emailOnIssue } from "./mail.server";
 import { loadInvoiceSettings, numberFormat } from "./settings.server";
-import { documentsOfOrder, downloadsSince, findBySource, getDocument, issueDocument, type StoredDocument } from "./store.server";
+import {
+  documentsOfOrder,
+  downloadsSince,
+  findBySource,
+  getDocument,
+  issueDocument,
+  type StoredDocument,
+} from "./store.server";
 
 export const INVOICE_ORDER_QUERY = `#graphql
   query CareDeskInvoiceOrder($id: ID!) {
