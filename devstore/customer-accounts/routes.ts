@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { Env, Platform } from "../platform";
 import { currentCustomer } from "../storefront/page";
 import { CUSTOMER_API_VERSIONS } from "./api";
+import { customerAccountHost } from "./pages";
 import { customerAccountSessionToken } from "./tokens";
 
 export function customerAccountRoutes(platform: Platform) {
@@ -55,5 +56,6 @@ export function customerAccountRoutes(platform: Platform) {
     return c.json({ accessToken: grant.token, expiresAt: new Date(grant.expiresAt).toISOString() });
   });
 
+  app.route("/", customerAccountHost(platform));
   return app;
 }

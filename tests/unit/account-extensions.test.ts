@@ -55,6 +55,8 @@ describe("customer account extensions", () => {
     const compressed = gzipSync(bundle).length;
     const targets = toml.extensions.flatMap((e) => e.targeting.map((t) => t.target));
     expect(compressed).toBeGreaterThan(1000);
+    // JSX compiled for Preact (the extension's tsconfig.json): React elements would render nothing.
+    expect(bundle.toString()).not.toMatch(/react\.(transitional\.)?element/);
     expect(compressed).toBeLessThanOrEqual(bundleLimit(targets));
   });
 
