@@ -48,6 +48,8 @@ export default tseslint.config(
       "app/types/*.d.ts",
       ".devstore/",
       "extensions/*/dist/",
+      // Written by `shopify app build` (the extensions' `shopify` global types).
+      "extensions/*/shopify.d.ts",
       "patches/",
       "bench/results/",
     ],
@@ -136,7 +138,7 @@ export default tseslint.config(
   {
     // Classic scripts the browser loads as they are (theme app extension assets, the dev
     // store's App Bridge stand-in).
-    files: ["extensions/*/assets/*.js", "devstore/app-bridge/*.js"],
+    files: ["extensions/*/assets/*.js", "devstore/app-bridge/*.js", "devstore/customer-accounts/*.js"],
     languageOptions: { globals: { ...globals.browser }, sourceType: "script" },
   },
   {

@@ -1,5 +1,6 @@
 // Test projects (see README → Testing):
 // - unit:        pure modules, beside the code (app/, devstore/, scripts/)
+// - extensions:  customer account UI extensions, beside their code (extensions/*/tests)
 // - data:        the data layer, against SQLite and PostgreSQL (tests/data)
 // - integration: the real app over HTTP against the local dev store (tests/integration)
 // - e2e:         the same in Debian's Chromium through playwright-core (tests/e2e)
@@ -22,6 +23,19 @@ export default defineConfig({
             "tests/unit/**/*.test.ts",
           ],
           environment: "node",
+        },
+      },
+      {
+        // Customer account UI extensions (Preact, Polaris web components) under
+        // @shopify/ui-extensions-tester's mock host, in jsdom.
+        extends: true,
+        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+        test: {
+          name: "extensions",
+          include: ["extensions/**/*.test.{js,jsx}"],
+          environment: "jsdom",
+          // The tester imports the extension's module itself: through Vite, so JSX is compiled.
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
         },
       },
       {

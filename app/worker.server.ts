@@ -3,7 +3,7 @@
 // defines jobs adds its module below.
 import "~/mail/outbox.server";
 import "~/features/invoices/jobs.server";
-import "~/features/invoices/link-email.server";
+import "~/features/invoices/mail.server";
 import "~/features/order-lookup/jobs.server";
 import "~/features/reviews/requests.server";
 import "~/features/reviews/sync.server";

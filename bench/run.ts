@@ -4,7 +4,10 @@
 // - throughput and p50/p95/p99 of storefront → app proxy → app → dev store at 1, 8, 32 shoppers;
 // - Lighthouse performance of the order-status page with and without the block (≤ 1 point apart);
 // - product reviews (bench/reviews.ts): block JS, reply desk queue time, reply → storefront time;
+// - invoices (bench/invoices.ts): PDF render time and size, Latin and Japanese;
 // - invoices admin (bench/invoices-admin.ts): Invoices page time with 100 000 invoices, ZIP memory.
+// - order and invoice history (bench/account-history.ts): customer account extension bundles,
+//   the legacy block's JS and app requests, document download server time.
 // The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
@@ -15,6 +18,8 @@ import { gzipSync } from "node:zlib";
 import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
+import { accountExtensionBudgets, accountHistoryBudgets } from "./account-history";
+import { invoiceBudgets } from "./invoices";
 import { invoiceAdminBudgets } from "./invoices-admin";
 import { lighthouseScores } from "./lighthouse";
 import { reviewAssetBudgets, reviewBudgets } from "./reviews";
@@ -39,6 +44,8 @@ function assets() {
 async function main() {
   assets();
   budgets.push(...reviewAssetBudgets());
+  budgets.push(...(await invoiceBudgets()));
+  budgets.push(...accountExtensionBudgets());
   console.log(`Building the app and seeding a dev store with ${ORDERS.toLocaleString()} orders…`);
   execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     cwd: PROJECT_ROOT,
@@ -185,6 +192,18 @@ async function main() {
         apiKey,
         apiSecret,
         databaseUrl,
+        adminApiTimes,
+        requests: REQUESTS_PER_LEVEL,
+      })),
+    );
+
+    // 6. Order and invoice history.
+    budgets.push(
+      ...(await accountHistoryBudgets({
+        appUrl,
+        devStore,
+        apiKey,
+        apiSecret,
         adminApiTimes,
         requests: REQUESTS_PER_LEVEL,
       })),

@@ -1,5 +1,6 @@
 // `npm run dev`: the local dev store and Care Desk against it, with no account, no env file
 // and no internet. Data lives in .devstore/ and is reused by the next run.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -26,6 +27,16 @@ async function dev() {
     apiKey: string;
     apiSecret: string;
   };
+  // The customer account extensions' bundles, which the new customer accounts pages load.
+  execFileSync(
+    path.join(PROJECT_ROOT, "node_modules/.bin/shopify"),
+    ["app", "build", "--skip-dependencies-installation"],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, SHOPIFY_CLI_NO_ANALYTICS: "1" },
+    },
+  );
   const appPort = Number(process.env.PORT ?? 3000);
   const appUrl = `http://localhost:${appPort}`;
 
@@ -75,6 +86,7 @@ async function dev() {
     Storefront preview           ${devStore.origin}/
     Order lookup block           ${devStore.origin}/pages/order-status
     Product reviews block        ${devStore.origin}/products/${devStore.store.defaultShop.data.products[0]?.handle ?? ""}
+    Customer accounts            ${devStore.origin}/account/login, then /account (legacy) or /account/new (new)
     Admin GraphQL endpoint       ${devStore.graphqlUrl}
     Mailbox (emails the app sent) ${devStore.origin}/__devstore/mail
     Webhooks sent (log)          ${devStore.origin}/__devstore/webhooks.json

@@ -8,6 +8,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export interface AppConfig {
   name: string;
+  /** Where the app says it is served (application_url): extensions call this origin. */
+  applicationUrl: string;
   scopes: string[];
   apiVersion: string;
   appProxy: { prefix: string; subpath: string; path: string } | null;
@@ -17,6 +19,7 @@ export interface AppConfig {
 export function readAppConfig(file = `${PROJECT_ROOT}/shopify.app.toml`): AppConfig {
   const toml = parse(readFileSync(file, "utf8")) as {
     name: string;
+    application_url?: string;
     access_scopes?: { scopes?: string };
     app_proxy?: { url: string; subpath: string; prefix: string };
     webhooks?: {
@@ -26,6 +29,7 @@ export function readAppConfig(file = `${PROJECT_ROOT}/shopify.app.toml`): AppCon
   };
   return {
     name: toml.name,
+    applicationUrl: (toml.application_url ?? "https://example.com").replace(/\/$/, ""),
     scopes: (toml.access_scopes?.scopes ?? "")
       .split(",")
       .map((s) => s.trim())

@@ -3,6 +3,8 @@
 import type { HttpBindings } from "@hono/node-server";
 import type { TokenStore } from "./auth/tokens";
 import type { AppConfig } from "./config";
+import type { CustomerAccountApi } from "./customer-accounts/api";
+import type { CustomerTokenStore } from "./customer-accounts/tokens";
 import type { DevStore } from "./data/store";
 import type { AdminApi } from "./graphql/admin-api";
 import type { Mailbox } from "./mail/mailbox";
@@ -23,6 +25,9 @@ export interface Platform {
   store: DevStore;
   tokens: TokenStore;
   adminApi: AdminApi;
+  /** New customer accounts: customer access tokens and the Customer Account API. */
+  customerTokens: CustomerTokenStore;
+  customerAccountApi: CustomerAccountApi;
   storefront: Storefront;
   webhooks: Webhooks;
   mailbox: Mailbox;

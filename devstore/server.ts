@@ -11,6 +11,9 @@ import { oauthRoutes } from "./auth/oauth";
 import { TokenStore } from "./auth/tokens";
 import { PROJECT_ROOT, readAppConfig, type AppConfig } from "./config";
 import { controlRoutes } from "./controls/routes";
+import { createCustomerAccountApi } from "./customer-accounts/api";
+import { customerAccountRoutes } from "./customer-accounts/routes";
+import { CustomerTokenStore } from "./customer-accounts/tokens";
 import type { SeedOptions } from "./data/seed";
 import { DevStore } from "./data/store";
 import { ADMIN_API_VERSIONS, createAdminApi, type AdminApi, type BucketSize } from "./graphql/admin-api";
@@ -84,6 +87,8 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
     store,
     tokens: new TokenStore(options.dataDir ? path.join(options.dataDir, "tokens.json") : undefined),
     adminApi: createAdminApi(store, { origin: () => origin, bucket: options.adminApiBucket }),
+    customerTokens: new CustomerTokenStore(),
+    customerAccountApi: createCustomerAccountApi(),
     storefront: new Storefront(options.extensionsDir ?? path.join(PROJECT_ROOT, "extensions")),
     webhooks: new Webhooks({
       subscriptions: options.webhookSubscriptions ?? config.webhooks,
@@ -102,6 +107,7 @@ export async function startDevStore(options: DevStoreOptions): Promise<RunningDe
   app.route("/", adminApiRoutes(platform));
   app.route("/", controlRoutes(platform));
   app.route("/", mailRoutes(platform));
+  app.route("/", customerAccountRoutes(platform));
   app.route("/", storefrontRoutes(platform));
   app.onError((error, c) => {
     console.error("[devstore]", error);

@@ -4,8 +4,11 @@
 // import features; this list (used by routes) is where a new feature is added.
 import type { AdminGraphql } from "~/graphql.server";
 import { shopRedactor } from "~/shop/redact.server";
+import type { DocumentSource } from "./account-history/documents";
+import { accountHistoryRedactor } from "./account-history/redact.server";
 import { invoiceLink } from "./invoices/endpoints.server";
 import { invoiceStats } from "./invoices/model.server";
+import { listOrderDocuments, renderOrderDocument } from "./invoices/order-documents.server";
 import { invoicesRedactor } from "./invoices/redact.server";
 import { loadInvoiceSettings, saveInvoiceSettings } from "./invoices/settings.server";
 import { lookupStats } from "./order-lookup/model.server";
@@ -15,7 +18,13 @@ import { reviewStats } from "./reviews/model.server";
 import { reviewsRedactor } from "./reviews/redact.server";
 import { loadReviewSettings, saveReviewSettings } from "./reviews/settings.server";
 
-export const REDACTORS = [shopRedactor, orderLookupRedactor, invoicesRedactor, reviewsRedactor] as const;
+export const REDACTORS = [
+  shopRedactor,
+  orderLookupRedactor,
+  invoicesRedactor,
+  reviewsRedactor,
+  accountHistoryRedactor,
+] as const;
 
 type Session = { shop: string; scope?: string };
 
@@ -54,3 +63,9 @@ export async function homeCards({ shop }: { shop: string; graphql: AdminGraphql 
 
 /** The order lookup's result links to the order's invoice (the invoices feature signs it). */
 export const orderDocuments = invoiceLink;
+
+/**
+ * The customer's account lists and serves whatever documents an order has (its invoice and
+ * credit notes): the invoices feature keeps them, the account history shows them.
+ */
+export const accountDocuments: DocumentSource = { list: listOrderDocuments, render: renderOrderDocument };

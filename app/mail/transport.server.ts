@@ -18,6 +18,8 @@ export interface Mail {
   /** The shop's name shown as sender; replies go to the shop. */
   shopName: string;
   replyTo?: string;
+  /** Files sent with it (e.g. an invoice PDF). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 function senderAddress(): string {
@@ -47,6 +49,7 @@ export async function sendMail(mail: Mail, { messageId }: { messageId?: string }
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
+    attachments: mail.attachments,
     ...(messageId ? { messageId } : {}),
   });
 }

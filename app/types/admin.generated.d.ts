@@ -3,6 +3,16 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type CareDeskAccountOrderOwnersQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CareDeskAccountOrderOwnersQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>> }
+  )>> };
+
 export type CareDeskInvoiceOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -29,6 +39,31 @@ export type CareDeskInvoiceOrderQuery = { order?: AdminTypes.Maybe<(
           & { priceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
         )> }
       )> }, fulfillments: Array<Pick<AdminTypes.Fulfillment, 'createdAt'>> }
+  )>, shopLocales: Array<Pick<AdminTypes.ShopLocale, 'locale' | 'primary'>> };
+
+export type CareDeskCreditNoteRefundQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CareDeskCreditNoteRefundQuery = { refund?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Refund, 'id' | 'createdAt' | 'note'>
+    & { order: Pick<AdminTypes.Order, 'id'>, totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, refundLineItems: { nodes: Array<(
+        Pick<AdminTypes.RefundLineItem, 'quantity'>
+        & { priceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, subtotalSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, totalTaxSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, lineItem: (
+          Pick<AdminTypes.LineItem, 'title' | 'variantTitle' | 'sku'>
+          & { taxLines: Array<(
+            Pick<AdminTypes.TaxLine, 'title' | 'rate' | 'ratePercentage'>
+            & { priceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+          )> }
+        ) }
+      )> }, refundShippingLines: { nodes: Array<{ subtotalAmountSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, taxAmountSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, shippingLine: (
+          Pick<AdminTypes.ShippingLine, 'title'>
+          & { taxLines: Array<(
+            Pick<AdminTypes.TaxLine, 'title' | 'rate' | 'ratePercentage'>
+            & { priceSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+          )> }
+        ) }> } }
   )> };
 
 export type CareDeskLookupOrderFragment = (
@@ -134,6 +169,16 @@ export type CareDeskReviewMetafieldsDeleteMutationVariables = AdminTypes.Exact<{
 
 export type CareDeskReviewMetafieldsDeleteMutation = { metafieldsDelete?: AdminTypes.Maybe<{ deletedMetafields?: AdminTypes.Maybe<Array<AdminTypes.Maybe<Pick<AdminTypes.MetafieldIdentifier, 'key' | 'namespace'>>>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type CareDeskReviewImportProductsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+  handles: AdminTypes.Scalars['String']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+  byHandle: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type CareDeskReviewImportProductsQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'handle'>>>, products?: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'handle'>> } };
+
 export type CareDeskShopProfileQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -143,7 +188,9 @@ export type CareDeskShopProfileQuery = { shop: (
   ) };
 
 interface GeneratedQueryTypes {
-  "#graphql\n  query CareDeskInvoiceOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      test\n      email\n      customerLocale\n      cancelledAt\n      displayFinancialStatus\n      taxesIncluded\n      presentmentCurrencyCode\n      processedAt\n      customer { id }\n      billingAddress { name company address1 address2 zip city province country }\n      purchasingEntity {\n        __typename\n        ... on PurchasingCompany {\n          company { name }\n          location { taxSettings { taxRegistrationId } }\n        }\n      }\n      taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n      totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n      totalTaxSet { presentmentMoney { amount currencyCode } }\n      totalDiscountsSet { presentmentMoney { amount currencyCode } }\n      totalPriceSet { presentmentMoney { amount currencyCode } }\n      lineItems(first: 100) {\n        nodes {\n          title\n          variantTitle\n          sku\n          quantity\n          originalUnitPriceSet { presentmentMoney { amount currencyCode } }\n          totalDiscountSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      shippingLines(first: 5) {\n        nodes {\n          title\n          discountedPriceSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      fulfillments(first: 5) { createdAt }\n    }\n  }\n": {return: CareDeskInvoiceOrderQuery, variables: CareDeskInvoiceOrderQueryVariables},
+  "#graphql\n  query CareDeskAccountOrderOwners($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        customer {\n          id\n        }\n      }\n    }\n  }\n": {return: CareDeskAccountOrderOwnersQuery, variables: CareDeskAccountOrderOwnersQueryVariables},
+  "#graphql\n  query CareDeskInvoiceOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      test\n      email\n      customerLocale\n      cancelledAt\n      displayFinancialStatus\n      taxesIncluded\n      presentmentCurrencyCode\n      processedAt\n      customer { id }\n      billingAddress { name company address1 address2 zip city province country }\n      purchasingEntity {\n        __typename\n        ... on PurchasingCompany {\n          company { name }\n          location { taxSettings { taxRegistrationId } }\n        }\n      }\n      taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n      totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n      totalTaxSet { presentmentMoney { amount currencyCode } }\n      totalDiscountsSet { presentmentMoney { amount currencyCode } }\n      totalPriceSet { presentmentMoney { amount currencyCode } }\n      lineItems(first: 100) {\n        nodes {\n          title\n          variantTitle\n          sku\n          quantity\n          originalUnitPriceSet { presentmentMoney { amount currencyCode } }\n          totalDiscountSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      shippingLines(first: 5) {\n        nodes {\n          title\n          discountedPriceSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      fulfillments(first: 5) { createdAt }\n    }\n    shopLocales(published: true) { locale primary }\n  }\n": {return: CareDeskInvoiceOrderQuery, variables: CareDeskInvoiceOrderQueryVariables},
+  "#graphql\n  query CareDeskCreditNoteRefund($id: ID!) {\n    refund(id: $id) {\n      id\n      createdAt\n      note\n      order { id }\n      totalRefundedSet { presentmentMoney { amount currencyCode } }\n      refundLineItems(first: 60) {\n        nodes {\n          quantity\n          priceSet { presentmentMoney { amount currencyCode } }\n          subtotalSet { presentmentMoney { amount currencyCode } }\n          totalTaxSet { presentmentMoney { amount currencyCode } }\n          lineItem {\n            title\n            variantTitle\n            sku\n            taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n          }\n        }\n      }\n      refundShippingLines(first: 5) {\n        nodes {\n          subtotalAmountSet { presentmentMoney { amount currencyCode } }\n          taxAmountSet { presentmentMoney { amount currencyCode } }\n          shippingLine {\n            title\n            taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n          }\n        }\n      }\n    }\n  }\n": {return: CareDeskCreditNoteRefundQuery, variables: CareDeskCreditNoteRefundQueryVariables},
   "#graphql\n  query CareDeskOrderLookup($query: String!) {\n    orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { ...CareDeskLookupOrder }\n    }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupQuery, variables: CareDeskOrderLookupQueryVariables},
   "#graphql\n  query CareDeskOrderLookupById($id: ID!) {\n    order(id: $id) { ...CareDeskLookupOrder }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupByIdQuery, variables: CareDeskOrderLookupByIdQueryVariables},
   "#graphql\n  query CareDeskRecentOrdersByEmail($query: String!) {\n    orders(first: 5, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { id name email createdAt }\n    }\n  }\n": {return: CareDeskRecentOrdersByEmailQuery, variables: CareDeskRecentOrdersByEmailQueryVariables},
@@ -151,6 +198,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CareDeskReviewProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product { id title handle }\n    }\n  }\n": {return: CareDeskReviewProductsQuery, variables: CareDeskReviewProductsQueryVariables},
   "#graphql\n  query CareDeskReviewRequestOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      email\n      customerLocale\n      cancelledAt\n      lineItems(first: 30) { nodes { product { id title } } }\n    }\n  }\n": {return: CareDeskReviewRequestOrderQuery, variables: CareDeskReviewRequestOrderQueryVariables},
   "#graphql\n  query CareDeskReviewMetafields($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      onlineStoreUrl\n      summary: metafield(namespace: \"$app:reviews\", key: \"summary\") { compareDigest }\n      rating: metafield(namespace: \"reviews\", key: \"rating\") { compareDigest }\n      ratingCount: metafield(namespace: \"reviews\", key: \"rating_count\") { compareDigest }\n    }\n  }\n": {return: CareDeskReviewMetafieldsQuery, variables: CareDeskReviewMetafieldsQueryVariables},
+  "#graphql\n  query CareDeskReviewImportProducts($ids: [ID!]!, $handles: String!, $first: Int!, $byHandle: Boolean!) {\n    nodes(ids: $ids) {\n      ... on Product { id handle }\n    }\n    products(first: $first, query: $handles) @include(if: $byHandle) {\n      nodes { id handle }\n    }\n  }\n": {return: CareDeskReviewImportProductsQuery, variables: CareDeskReviewImportProductsQueryVariables},
   "#graphql\n  query CareDeskShopProfile {\n    shop {\n      name\n      myshopifyDomain\n      contactEmail\n      currencyCode\n      ianaTimezone\n      orderNumberFormatPrefix\n      orderNumberFormatSuffix\n      billingAddress { countryCodeV2 }\n      primaryDomain { url }\n    }\n  }\n": {return: CareDeskShopProfileQuery, variables: CareDeskShopProfileQueryVariables},
 }
 

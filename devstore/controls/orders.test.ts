@@ -98,7 +98,16 @@ const refund = z.object({
       subtotal: z.number(),
       subtotal_set: moneySet,
       total_tax: z.number(),
+      total_tax_set: moneySet,
       line_item: lineItem,
+    }),
+  ),
+  refund_shipping_lines: z.array(
+    z.object({
+      id: z.number().int().positive(),
+      shipping_line_id: z.number().int().positive(),
+      subtotal_amount_set: moneySet,
+      tax_amount_set: moneySet,
     }),
   ),
   transactions: z.array(transaction).min(1),
@@ -389,6 +398,107 @@ describe("order controls deliver Shopify's webhooks", () => {
     expect((await control(target, "refund")).status).toBe(422);
     // Fulfilled orders cannot be cancelled, as on Shopify.
     expect((await control(target, "cancel")).status).toBe(422);
+  });
+
+  it("refund of a line and the shipping: refund(id:) has Shopify's shape (price, subtotal, tax, shipping)", async () => {
+    // GIVEN a paid, tax-inclusive order with two lines and paid shipping
+    const o = orders.find(
+      (x) =>
+        x.displayFinancialStatus === "PAID" &&
+        !x.cancelledAt &&
+        x.taxesIncluded &&
+        x.lineItems.length >= 2 &&
+        x.lineItems[0]!.quantity >= 2 &&
+        Number(x.totalShippingPriceSet.presentmentMoney.amount) > 0,
+    )!;
+    const line = o.lineItems[0]!;
+    // WHEN one piece of the first line and the shipping are refunded
+    const response = await control(o, "refund", { lineItems: [{ lineItemId: line.id, quantity: 1 }], shipping: true });
+    expect(response.status).toBe(200);
+    const [payload] = arrived("refunds/create", refund);
+    expect(payload!.refund_shipping_lines).toHaveLength(1);
+    expect(Number(payload!.refund_line_items[0]!.total_tax_set.presentment_money.amount)).toBeGreaterThan(0);
+    // THEN the Admin API serves the refund by its ID, as Shopify shapes it
+    const { body } = await t.admin<{
+      refund: {
+        id: string;
+        order: { id: string };
+        totalRefundedSet: { presentmentMoney: { amount: string } };
+        refundLineItems: {
+          nodes: {
+            quantity: number;
+            priceSet: { presentmentMoney: { amount: string } };
+            subtotalSet: { presentmentMoney: { amount: string } };
+            totalTaxSet: { presentmentMoney: { amount: string } };
+            lineItem: { id: string };
+          }[];
+        };
+        refundShippingLines: {
+          nodes: {
+            shippingLine: { title: string };
+            subtotalAmountSet: { presentmentMoney: { amount: string } };
+            taxAmountSet: { presentmentMoney: { amount: string } };
+          }[];
+        };
+        transactions: { nodes: { kind: string; amountSet: { presentmentMoney: { amount: string } } }[] };
+      } | null;
+    }>(
+      accessToken!,
+      `query CareDeskRefundShape($id: ID!) { refund(id: $id) { id order { id } totalRefundedSet { presentmentMoney { amount } }
+        refundLineItems(first: 10) { nodes { quantity priceSet { presentmentMoney { amount } } subtotalSet { presentmentMoney { amount } } totalTaxSet { presentmentMoney { amount } } lineItem { id } } }
+        refundShippingLines(first: 5) { nodes { shippingLine { title } subtotalAmountSet { presentmentMoney { amount } } taxAmountSet { presentmentMoney { amount } } } }
+        transactions(first: 5) { nodes { kind amountSet { presentmentMoney { amount } } } } } }`,
+      { id: payload!.admin_graphql_api_id },
+    );
+    const r = body.data!.refund!;
+    expect(r.order.id).toBe(o.id);
+    const item = r.refundLineItems.nodes[0]!;
+    expect(item).toMatchObject({ quantity: 1, lineItem: { id: line.id } });
+    const unit = Number(line.discountedUnitPriceSet.presentmentMoney.amount);
+    expect(Number(item.priceSet.presentmentMoney.amount)).toBeCloseTo(unit, 2);
+    expect(Number(item.subtotalSet.presentmentMoney.amount)).toBeCloseTo(unit, 2);
+    const lineTax = Number(line.taxLines[0]!.priceSet.presentmentMoney.amount) / line.quantity;
+    expect(Number(item.totalTaxSet.presentmentMoney.amount)).toBeCloseTo(lineTax, 1);
+    const shipping = r.refundShippingLines.nodes[0]!;
+    expect(Number(shipping.subtotalAmountSet.presentmentMoney.amount)).toBe(
+      Number(o.totalShippingPriceSet.presentmentMoney.amount),
+    );
+    expect(Number(shipping.taxAmountSet.presentmentMoney.amount)).toBeGreaterThan(0);
+    // tax-inclusive: the money back is the line's price plus the shipping's
+    expect(Number(r.totalRefundedSet.presentmentMoney.amount)).toBeCloseTo(
+      unit + Number(shipping.subtotalAmountSet.presentmentMoney.amount),
+      2,
+    );
+    expect(r.transactions.nodes).toEqual([{ kind: "REFUND", amountSet: r.totalRefundedSet }]);
+    // and shipping cannot be refunded twice
+    expect((await control(o, "refund", { shipping: true })).status).toBe(422);
+    // an unknown refund is null, as on Shopify
+    const missing = await t.admin<{ refund: null }>(
+      accessToken!,
+      `query CareDeskNoRefund { refund(id: "gid://shopify/Refund/1") { id } }`,
+    );
+    expect(missing.body.data!.refund).toBeNull();
+  });
+
+  it("B2B orders: purchasingEntity is the company with its location's tax registration; others the customer", async () => {
+    const b2b = orders.find((x) => x.purchasingCompany?.location.taxRegistrationId)!;
+    const retail = orders.find((x) => x.customerId && !x.purchasingCompany)!;
+    const query = `query CareDeskBuyer($id: ID!) { order(id: $id) { customerLocale purchasingEntity { __typename
+      ... on PurchasingCompany { company { name } location { name taxSettings { taxRegistrationId } } }
+      ... on Customer { id } } } }`;
+    type Buyer = { order: { customerLocale: string; purchasingEntity: Record<string, unknown> } };
+    const company = (await t.admin<Buyer>(accessToken!, query, { id: b2b.id })).body.data!.order;
+    expect(company.purchasingEntity).toEqual({
+      __typename: "PurchasingCompany",
+      company: { name: b2b.purchasingCompany!.company.name },
+      location: {
+        name: b2b.purchasingCompany!.location.name,
+        taxSettings: { taxRegistrationId: b2b.purchasingCompany!.location.taxRegistrationId },
+      },
+    });
+    const person = (await t.admin<Buyer>(accessToken!, query, { id: retail.id })).body.data!.order;
+    expect(person.purchasingEntity).toEqual({ __typename: "Customer", id: retail.customerId });
+    expect(person.customerLocale).toMatch(/^(en|de|fr|es|ja)$/);
   });
 
   it("cancel a paid order: orders/cancelled and a refund; cancelled in the Admin API", async () => {

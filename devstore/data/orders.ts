@@ -27,7 +27,9 @@ export interface FulfilInput {
 export interface RefundInput {
   /** Line items and quantities to refund; their price (and tax unless included) is refunded. */
   lineItems?: { lineItemId: string; quantity: number }[];
-  /** An amount in the order's currency; default the line items' value, or everything still received. */
+  /** Refund the shipping still unrefunded (true), or this much of it (before tax unless included). */
+  shipping?: boolean | string | number;
+  /** An amount in the order's currency; default the line items' (and shipping's) value, or everything still received. */
   amount?: string | number;
   note?: string;
 }
@@ -140,24 +142,74 @@ export class OrderOperations {
     return { order, events: [{ topic: "fulfillments/update", fulfillment }] };
   }
 
-  /** Money back to the customer, for line items or an amount (refunds/create). */
+  /** Money back to the customer, for line items, shipping or an amount (refunds/create). */
   refund(order: Order, input: RefundInput = {}): Change {
     const currency = order.presentmentCurrencyCode;
     const received = amount(order.totalReceivedSet);
     if (received <= 0) throw new OrderError("Nothing has been paid that could be refunded.");
+    const taxOf = (lines: { priceSet: MoneyBag }[]) => lines.reduce((sum, t) => sum + amount(t.priceSet), 0);
+    const lineRefund = (line: Order["lineItems"][number], quantity: number) => {
+      const share = quantity / line.quantity;
+      return {
+        line,
+        quantity,
+        subtotal: round(amount(line.discountedTotalSet) * share, currency),
+        tax: round(taxOf(line.taxLines) * share, currency),
+      };
+    };
     const lines = (input.lineItems ?? []).map(({ lineItemId, quantity }) => {
       const line = order.lineItems.find((l) => l.id === lineItemId);
       if (!line || !Number.isInteger(quantity) || quantity < 1 || quantity > line.currentQuantity)
         throw new OrderError(`Cannot refund ${quantity} of line item ${lineItemId}.`);
-      const share = quantity / line.quantity;
-      const subtotal = round(amount(line.discountedTotalSet) * share, currency);
-      const tax = round(line.taxLines.reduce((sum, t) => sum + amount(t.priceSet), 0) * share, currency);
-      return { line, quantity, subtotal, tax };
+      return lineRefund(line, quantity);
     });
-    const linesValue = lines.reduce((sum, l) => sum + l.subtotal + (order.taxesIncluded ? 0 : l.tax), 0);
-    const fullRefund = input.amount === undefined && lines.length === 0;
+    const fullRefund = input.amount === undefined && lines.length === 0 && input.shipping === undefined;
+
+    // Shipping not yet refunded, per shipping line (price and tax).
+    const refundedShipping = new Map<string, number>();
+    for (const r of order.refunds)
+      for (const s of r.refundShippingLines ?? [])
+        refundedShipping.set(
+          s.shippingLineId,
+          (refundedShipping.get(s.shippingLineId) ?? 0) + amount(s.subtotalAmountSet),
+        );
+    const shippingLeft = order.shippingLines
+      .map((line) => ({
+        line,
+        left: round(amount(line.discountedPriceSet) - (refundedShipping.get(line.id) ?? 0), currency),
+      }))
+      .filter((s) => s.left > 0);
+    let shippingRefunds: { line: Order["shippingLines"][number]; subtotal: number; tax: number }[] = [];
+    if (fullRefund || input.shipping === true) {
+      shippingRefunds = shippingLeft.map(({ line, left }) => ({
+        line,
+        subtotal: left,
+        tax: round(taxOf(line.taxLines) * (left / Math.max(amount(line.discountedPriceSet), 1e-9)), currency),
+      }));
+    } else if (input.shipping !== undefined && input.shipping !== false) {
+      const wanted = Number(input.shipping);
+      const first = shippingLeft[0];
+      if (!first || !(wanted > 0) || wanted > first.left + 1e-9)
+        throw new OrderError(`Cannot refund ${String(input.shipping)} of shipping.`);
+      shippingRefunds = [
+        {
+          line: first.line,
+          subtotal: round(wanted, currency),
+          tax: round(taxOf(first.line.taxLines) * (wanted / amount(first.line.discountedPriceSet)), currency),
+        },
+      ];
+    }
+    if (input.shipping === true && shippingRefunds.length === 0) throw new OrderError("No shipping left to refund.");
+
+    const refundLines = fullRefund
+      ? order.lineItems.filter((l) => l.currentQuantity > 0).map((line) => lineRefund(line, line.currentQuantity))
+      : lines;
+    const withTax = (subtotal: number, tax: number) => subtotal + (order.taxesIncluded ? 0 : tax);
+    const itemsValue =
+      refundLines.reduce((sum, l) => sum + withTax(l.subtotal, l.tax), 0) +
+      shippingRefunds.reduce((sum, s) => sum + withTax(s.subtotal, s.tax), 0);
     const value = round(
-      input.amount !== undefined ? Number(input.amount) : fullRefund ? received : Math.min(linesValue, received),
+      input.amount !== undefined ? Number(input.amount) : fullRefund ? received : Math.min(itemsValue, received),
       currency,
     );
     if (!(value > 0) || value > received + 1e-9)
@@ -165,26 +217,32 @@ export class OrderOperations {
 
     const at = this.touch(order);
     const transaction = this.transaction(order, "REFUND", value);
-    const refundLines = fullRefund
-      ? order.lineItems.filter((l) => l.currentQuantity > 0).map((line) => ({ line, quantity: line.currentQuantity }))
-      : lines;
     const refund: Refund = {
       __typename: "Refund",
       id: newId("Refund"),
       createdAt: at,
       note: input.note ?? null,
       totalRefundedSet: bag(value, currency),
-      refundLineItems: refundLines.map(({ line, quantity }) => ({
+      refundLineItems: refundLines.map(({ line, quantity, subtotal, tax }) => ({
         id: newId("RefundLineItem"),
         lineItemId: line.id,
         quantity,
-        subtotalSet: bag(round(amount(line.discountedTotalSet) * (quantity / line.quantity), currency), currency),
+        priceSet: line.discountedUnitPriceSet,
+        subtotalSet: bag(subtotal, currency),
+        totalTaxSet: bag(tax, currency),
+      })),
+      refundShippingLines: shippingRefunds.map(({ line, subtotal, tax }) => ({
+        id: newId("RefundShippingLine"),
+        shippingLineId: line.id,
+        subtotalAmountSet: bag(subtotal, currency),
+        taxAmountSet: bag(tax, currency),
       })),
       transactionIds: [transaction.id],
     };
     for (const { line, quantity } of refundLines) line.currentQuantity -= quantity;
     order.refunds.push(refund);
     this.store.orderOf.set(refund, order);
+    this.store.refundsById.set(refund.id, refund);
     const refunded = round(amount(order.totalRefundedSet) + value, currency);
     order.totalRefundedSet = bag(refunded, currency);
     order.totalReceivedSet = bag(round(received - value, currency), currency);

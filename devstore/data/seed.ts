@@ -8,6 +8,8 @@ import type {
   MoneyBag,
   Order,
   Product,
+  PurchasingCompany,
+  RefundLineItem,
   Shop,
   ShopData,
   TaxLine,
@@ -276,6 +278,47 @@ function svgPlaceholder(title: string, hue: number): string {
 export const seededRefundLineItemId = (lineItemId: string) =>
   gid("RefundLineItem", Number(lineItemId.split("/").pop()) + 6_000_000);
 
+/** A seeded refund of a whole line item: its price, subtotal and tax as Shopify reports them. */
+export function seededRefundLineItem(line: LineItem, currency: string): RefundLineItem {
+  return {
+    id: seededRefundLineItemId(line.id),
+    lineItemId: line.id,
+    quantity: line.quantity,
+    priceSet: line.discountedUnitPriceSet,
+    subtotalSet: line.discountedTotalSet,
+    totalTaxSet: bag(
+      line.taxLines.reduce((sum, t) => sum + Number(t.priceSet.presentmentMoney.amount), 0),
+      currency,
+    ),
+  };
+}
+
+/** B2B buyers: companies with a location and (in the EU and the UK) its VAT registration. */
+const COMPANIES: Record<string, { name: string; location: string; taxId: string | null }> = {
+  US: { name: "Harbor Supply Co.", location: "Harbor Supply – Brooklyn", taxId: null },
+  CA: { name: "Northwind Outfitters Ltd.", location: "Northwind – Vancouver", taxId: "123456789RT0001" },
+  DE: { name: "Nordlicht Handels GmbH", location: "Nordlicht – Zentrale", taxId: "DE123456789" },
+  FR: { name: "Atelier Lumière SARL", location: "Atelier Lumière – Paris", taxId: "FR40303265045" },
+  ES: { name: "Casa Verde S.L.", location: "Casa Verde – Madrid", taxId: "ESB12345674" },
+  GB: { name: "Fernhill Trading Ltd", location: "Fernhill – London", taxId: "GB123456789" },
+  JP: { name: "株式会社みどり商店", location: "みどり商店 本店", taxId: "T1234567890123" },
+};
+
+/** Every 10th order of a signed-in customer (numbers ending in 7) is bought for a company. */
+export function purchasingCompanyOf(number: number, marketCode: string): PurchasingCompany | null {
+  const company = number % 10 === 7 ? COMPANIES[marketCode] : undefined;
+  if (!company) return null;
+  const index = Object.keys(COMPANIES).indexOf(marketCode) + 1;
+  return {
+    company: { id: gid("Company", 8_100_000 + index), name: company.name },
+    location: {
+      id: gid("CompanyLocation", 8_200_000 + index),
+      name: company.location,
+      taxRegistrationId: company.taxId,
+    },
+  };
+}
+
 export function seedShopData(options: SeedOptions = {}): ShopData {
   const {
     seed = 20261022,
@@ -507,9 +550,13 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
     const discountCode = r.chance(0.15) ? r.pick(["WELCOME10", "SPRING15", "LOYAL5"]) : null;
     const discount = discountCode ? round((subtotal * Number(discountCode.replace(/\D/g, ""))) / 100, currency) : 0;
     const shippingCost = subtotal > 150 * rate ? 0 : round(r.pick([6.95, 9.5, 14]) * rate, currency);
+    // Shipping is taxed where prices include tax (the EU, the UK, Japan): its price holds the tax.
+    const shippingTax =
+      market.taxIncluded && shippingCost > 0 ? round(shippingCost - shippingCost / (1 + market.taxRate), currency) : 0;
     const taxTotal = round(
       lines.reduce((sum, l) => sum + Number(l.taxLines[0]!.priceSet.presentmentMoney.amount), 0) *
-        (1 - discount / Math.max(subtotal, 1)),
+        (1 - discount / Math.max(subtotal, 1)) +
+        shippingTax,
       currency,
     );
     const total = round(subtotal - discount + shippingCost + (market.taxIncluded ? 0 : taxTotal), currency);
@@ -601,12 +648,8 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
         createdAt: iso(refundAt),
         note: financial === "REFUNDED" ? "Customer request" : "Damaged in transit",
         totalRefundedSet: bag(refunded, currency),
-        refundLineItems: refundLines.map((l) => ({
-          id: seededRefundLineItemId(l.id),
-          lineItemId: l.id,
-          quantity: l.quantity,
-          subtotalSet: l.discountedTotalSet,
-        })),
+        refundLineItems: refundLines.map((l) => seededRefundLineItem(l, currency)),
+        refundShippingLines: [],
         transactionIds: [transactionId],
       });
       transactions.push({
@@ -648,6 +691,8 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
       displayFinancialStatus: financial,
       displayFulfillmentStatus: fulfillmentStatus,
       sourceName: "web",
+      customerLocale: customer?.locale ?? market.locale,
+      purchasingCompany: customer ? purchasingCompanyOf(number, market.code) : null,
       tags: [],
       note: null,
       shippingAddress: shipping,
@@ -660,6 +705,16 @@ export function seedShopData(options: SeedOptions = {}): ShopData {
           code: "STANDARD",
           originalPriceSet: bag(shippingCost, currency),
           discountedPriceSet: bag(shippingCost, currency),
+          taxLines: shippingTax
+            ? [
+                {
+                  title: market.taxTitle,
+                  rate: market.taxRate,
+                  ratePercentage: market.taxRate * 100,
+                  priceSet: bag(shippingTax, currency),
+                },
+              ]
+            : [],
         },
       ],
       taxLines,

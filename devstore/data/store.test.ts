@@ -24,8 +24,16 @@ function versionOneData() {
     delete (order as Partial<typeof order>).metafields;
     for (const refund of order.refunds) {
       delete (refund as Partial<typeof refund>).transactionIds;
-      for (const item of refund.refundLineItems) delete (item as Partial<typeof item>).id;
+      delete (refund as Partial<typeof refund>).refundShippingLines;
+      for (const item of refund.refundLineItems) {
+        delete (item as Partial<typeof item>).id;
+        delete (item as Partial<typeof item>).priceSet;
+        delete (item as Partial<typeof item>).totalTaxSet;
+      }
     }
+    delete (order as Partial<typeof order>).customerLocale;
+    delete (order as Partial<typeof order>).purchasingCompany;
+    for (const line of order.shippingLines) delete (line as Partial<typeof line>).taxLines;
   }
   return data;
 }
@@ -47,7 +55,7 @@ describe("versioned store data", () => {
     writeFileSync(path.join(dir, "store.json"), JSON.stringify({ shops: [data] }));
 
     const { store, messages } = open(dir);
-    expect(messages).toEqual([expect.stringMatching(/migrated the store data from version 1 to 2/)]);
+    expect(messages).toEqual([expect.stringMatching(/migrated the store data from version 1 to 3/)]);
     const shop = store.defaultShop;
     expect(shop.shop.name).toBe("Renamed by the merchant");
     expect(shop.data.customers.every((c) => Array.isArray(c.metafields))).toBe(true);
@@ -58,7 +66,12 @@ describe("versioned store data", () => {
       const [transactionId] = refund!.transactionIds;
       expect(order.transactions.find((t) => t.id === transactionId)).toMatchObject({ kind: "REFUND" });
       expect(refund!.refundLineItems.every((item) => item.id.startsWith("gid://shopify/RefundLineItem/"))).toBe(true);
+      expect(refund!.refundLineItems.every((item) => item.priceSet && item.totalTaxSet)).toBe(true);
+      expect(refund!.refundShippingLines).toEqual([]);
     }
+    expect(shop.data.orders.every((o) => o.shippingLines.every((l) => Array.isArray(l.taxLines)))).toBe(true);
+    expect(shop.data.orders.filter((o) => o.customerId).every((o) => o.customerLocale)).toBe(true);
+    expect(shop.data.orders.some((o) => o.purchasingCompany)).toBe(true);
     expect(saved(dir).version).toBe(DATA_VERSION);
     expect(open(dir).messages).toEqual([]);
   });

@@ -2,14 +2,14 @@
 // serves often. Persisted as JSON in the data dir, so a second `npm run dev` reuses it.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { seededRefundLineItemId, seedShopData, type SeedOptions } from "./seed";
-import type { Customer, Order, Product, Shop, ShopData } from "./types";
+import { bag, purchasingCompanyOf, seededRefundLineItemId, seedShopData, type SeedOptions } from "./seed";
+import type { Customer, Order, Product, Refund, Shop, ShopData } from "./types";
 
 /**
  * The shape of store.json. Bump it with every change to the records, and add the migration
  * from the previous version below; a file no migration reaches is rebuilt from the seed.
  */
-export const DATA_VERSION = 2;
+export const DATA_VERSION = 3;
 
 /** MIGRATIONS[n] turns version n data into version n + 1 (in place). */
 const MIGRATIONS: Record<number, (data: ShopData) => void> = {
@@ -24,6 +24,33 @@ const MIGRATIONS: Record<number, (data: ShopData) => void> = {
           .filter((t) => t.kind === "REFUND" && t.createdAt === refund.createdAt)
           .map((t) => t.id);
         for (const item of refund.refundLineItems) item.id ??= seededRefundLineItemId(item.lineItemId);
+      }
+    }
+  },
+  // 2 → 3: refund line items carry their unit price and tax, refunds their shipping lines;
+  // shipping lines have tax lines (none in older data: it was untaxed); orders carry the
+  // customer's locale and, for some, a B2B purchasing company.
+  2: (data) => {
+    const customers = new Map(data.customers.map((c) => [c.id, c]));
+    for (const order of data.orders) {
+      const currency = order.presentmentCurrencyCode;
+      for (const line of order.shippingLines) line.taxLines ??= [];
+      const customer = order.customerId ? customers.get(order.customerId) : undefined;
+      order.customerLocale ??= customer?.locale ?? null;
+      order.purchasingCompany ??= customer
+        ? purchasingCompanyOf(order.number, order.billingAddress?.countryCodeV2 ?? "")
+        : null;
+      for (const refund of order.refunds) {
+        refund.refundShippingLines ??= [];
+        for (const item of refund.refundLineItems) {
+          const line = order.lineItems.find((l) => l.id === item.lineItemId);
+          const share = line ? item.quantity / line.quantity : 0;
+          item.priceSet ??= line?.discountedUnitPriceSet ?? bag(0, currency);
+          item.totalTaxSet ??= bag(
+            (line?.taxLines ?? []).reduce((sum, t) => sum + Number(t.priceSet.presentmentMoney.amount), 0) * share,
+            currency,
+          );
+        }
       }
     }
   },
@@ -69,6 +96,7 @@ export class ShopStore {
   readonly productsById = new Map<string, Product>();
   /** The order a fulfillment or refund belongs to (they hold no link back). */
   readonly orderOf = new Map<object, Order>();
+  readonly refundsById = new Map<string, Refund>();
 
   constructor(readonly data: ShopData) {
     for (const order of data.orders) this.indexOrder(order);
@@ -83,6 +111,7 @@ export class ShopStore {
   private indexOrder(order: Order) {
     this.ordersById.set(order.id, order);
     for (const child of [...order.fulfillments, ...order.refunds]) this.orderOf.set(child, order);
+    for (const refund of order.refunds) this.refundsById.set(refund.id, refund);
     this.ordersByName.set(order.name.toUpperCase(), order);
     if (order.email) {
       const key = order.email.toLowerCase();
@@ -102,9 +131,10 @@ export class ShopStore {
   }
 
   /** Any record with this global ID. */
-  node(id: string): Order | Customer | Product | Shop | undefined {
+  node(id: string): Order | Customer | Product | Shop | Refund | undefined {
     return (
       this.ordersById.get(id) ??
+      this.refundsById.get(id) ??
       this.customersById.get(id) ??
       this.productsById.get(id) ??
       (id === this.shop.id ? this.shop : undefined)

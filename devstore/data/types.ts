@@ -168,15 +168,40 @@ export interface Transaction {
   amountSet: MoneyBag;
 }
 
+export interface RefundLineItem {
+  id: string;
+  lineItemId: string;
+  quantity: number;
+  /** The line's unit price (after its discounts), as Shopify's RefundLineItem.priceSet. */
+  priceSet: MoneyBag;
+  /** The refunded quantity's price (after discounts, before tax unless the order includes tax). */
+  subtotalSet: MoneyBag;
+  /** The tax refunded with it. */
+  totalTaxSet: MoneyBag;
+}
+
+export interface RefundShippingLine {
+  id: string;
+  shippingLineId: string;
+  subtotalAmountSet: MoneyBag;
+  taxAmountSet: MoneyBag;
+}
+
 export interface Refund {
   __typename: "Refund";
   id: string;
   createdAt: string;
   note: string | null;
   totalRefundedSet: MoneyBag;
-  refundLineItems: { id: string; lineItemId: string; quantity: number; subtotalSet: MoneyBag }[];
+  refundLineItems: RefundLineItem[];
+  refundShippingLines: RefundShippingLine[];
   /** The order's REFUND transactions that paid this refund out. */
   transactionIds: string[];
+}
+
+export interface PurchasingCompany {
+  company: { id: string; name: string };
+  location: { id: string; name: string; taxRegistrationId: string | null };
 }
 
 export interface Order {
@@ -201,6 +226,10 @@ export interface Order {
   displayFinancialStatus: string;
   displayFulfillmentStatus: string;
   sourceName: string;
+  /** The buyer's language at checkout (Shopify's Order.customerLocale), e.g. "de". */
+  customerLocale: string | null;
+  /** A B2B order: the company and location that bought (Shopify's PurchasingCompany). */
+  purchasingCompany: PurchasingCompany | null;
   tags: string[];
   note: string | null;
   shippingAddress: Address | null;
@@ -212,6 +241,7 @@ export interface Order {
     code: string;
     originalPriceSet: MoneyBag;
     discountedPriceSet: MoneyBag;
+    taxLines: TaxLine[];
   }[];
   taxLines: TaxLine[];
   discountCodes: string[];

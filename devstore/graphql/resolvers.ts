@@ -153,6 +153,11 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
         const order = c.store.ordersById.get(String(args.id));
         return order && visible(order, c) ? order : null;
       }),
+      refund: r((_s, args, c) => {
+        const refund = c.store.refundsById.get(String(args.id));
+        const order = refund && c.store.orderOf.get(refund);
+        return refund && order && visible(order, c) ? refund : null;
+      }),
       customer: r((_s, args, c) => c.store.customersById.get(String(args.id)) ?? null),
       customers: r((_s, args, c) => {
         const tree = parseSearch(typeof args.query === "string" ? args.query : "");
@@ -185,16 +190,8 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
         );
         return connection(list, args);
       }),
-      node: r((_s, args, c) => {
-        const node = c.store.node(String(args.id));
-        return node && (node.__typename !== "Order" || visible(node, c)) ? node : null;
-      }),
-      nodes: r((_s, args, c) =>
-        (args.ids as string[]).map((id) => {
-          const node = c.store.node(id);
-          return node && (node.__typename !== "Order" || visible(node, c)) ? node : null;
-        }),
-      ),
+      node: r((_s, args, c) => visibleNode(String(args.id), c)),
+      nodes: r((_s, args, c) => (args.ids as string[]).map((id) => visibleNode(id, c))),
     },
     Mutation: {
       metafieldsSet: r((_s, args, c) => {
@@ -373,6 +370,24 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
         order.lineItems.reduce((sum, l) => sum + l.currentQuantity, 0),
       ),
       discountCode: r((order: Order) => order.discountCodes[0] ?? null),
+      // B2B orders are bought by a company location; others by the customer (null for guests).
+      purchasingEntity: r((order: Order, _a, c) => {
+        const b2b = order.purchasingCompany;
+        if (b2b)
+          return {
+            __typename: "PurchasingCompany",
+            company: { __typename: "Company", id: b2b.company.id, name: b2b.company.name },
+            location: {
+              __typename: "CompanyLocation",
+              id: b2b.location.id,
+              name: b2b.location.name,
+              taxRegistrationId: b2b.location.taxRegistrationId,
+              taxSettings: { taxRegistrationId: b2b.location.taxRegistrationId, taxExempt: false, taxExemptions: [] },
+            },
+            contact: null,
+          };
+        return order.customerId ? (c.store.customersById.get(order.customerId) ?? null) : null;
+      }),
       fullyPaid: r(
         (order: Order) =>
           order.displayFinancialStatus === "PAID" || order.displayFinancialStatus === "PARTIALLY_REFUNDED",
@@ -411,6 +426,29 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       }),
     },
     Refund: {
+      legacyResourceId: r((refund: Refund) => numericId(refund.id)),
+      processedAt: r((refund: Refund) => refund.createdAt),
+      updatedAt: r((refund: Refund) => refund.createdAt),
+      order: r((refund: Refund, _a, c) => c.store.orderOf.get(refund) ?? null),
+      totalRefunded: r((refund: Refund) => refund.totalRefundedSet.shopMoney),
+      duties: r(() => []),
+      orderAdjustments: r((_refund: Refund, args) => connection([], args)),
+      refundShippingLines: r((refund: Refund, args, c) => {
+        const order = c.store.orderOf.get(refund);
+        return connection(
+          (refund.refundShippingLines ?? []).map((item) => {
+            const line = order?.shippingLines.find((l) => l.id === item.shippingLineId);
+            return {
+              __typename: "RefundShippingLine",
+              id: item.id,
+              shippingLine: line ? withTypename(line, "ShippingLine") : null,
+              subtotalAmountSet: item.subtotalAmountSet,
+              taxAmountSet: item.taxAmountSet,
+            };
+          }),
+          args,
+        );
+      }),
       transactions: r((refund: Refund, args, c) =>
         connection(
           (c.store.orderOf.get(refund)?.transactions ?? []).filter((t) => refund.transactionIds.includes(t.id)),
@@ -424,7 +462,15 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
             __typename: "RefundLineItem",
             id: item.id,
             quantity: item.quantity,
+            priceSet: item.priceSet,
+            price: item.priceSet.shopMoney,
             subtotalSet: item.subtotalSet,
+            subtotal: item.subtotalSet.shopMoney,
+            totalTaxSet: item.totalTaxSet,
+            totalTax: item.totalTaxSet.shopMoney,
+            restockType: "NO_RESTOCK",
+            restocked: false,
+            location: null,
             lineItem: order?.lineItems.find((l) => l.id === item.lineItemId),
           })),
           args,
@@ -432,6 +478,15 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       }),
     },
   };
+}
+
+/** A record by global ID, as `node(id:)` answers: orders (and their refunds) only within the visible window. */
+function visibleNode(id: string, context: Context) {
+  const node = context.store.node(id);
+  if (!node) return null;
+  const order =
+    node.__typename === "Order" ? node : node.__typename === "Refund" ? context.store.orderOf.get(node) : null;
+  return order === null || (order && visible(order, context)) ? node : null;
 }
 
 /** A metafield's compareDigest: changes whenever its value (or type) is written. */

@@ -10,6 +10,8 @@ export interface StoredMail {
   subject: string;
   text: string;
   html: string | null;
+  /** Attached files, their content in base64. */
+  attachments: { filename: string | null; contentType: string; size: number; content: string }[];
 }
 
 export class Mailbox {
@@ -33,6 +35,12 @@ export class Mailbox {
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
               html: typeof parsed.html === "string" ? parsed.html : null,
+              attachments: parsed.attachments.map((a) => ({
+                filename: a.filename ?? null,
+                contentType: a.contentType,
+                size: a.size,
+                content: a.content.toString("base64"),
+              })),
             });
             callback();
           })

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Drop, Liquid } from "liquidjs";
 import { resolveNamespace } from "../data/metafields";
-import type { Customer, Metafield, Product, Shop } from "../data/types";
+import type { Customer, Metafield, Order, Product, Shop } from "../data/types";
 import { esc } from "../platform";
 
 export const STOREFRONT_LOCALES = ["en", "de", "fr", "es", "ja"] as const;
@@ -45,8 +45,12 @@ export interface PageContext {
   customer: Customer | null;
   locale: string;
   path: string;
-  pageType: "index" | "product" | "page" | "customers/account" | "app_proxy";
+  pageType: "index" | "product" | "page" | "customers/account" | "customers/order" | "app_proxy";
   product?: Product | null;
+  /** The signed-in customer's orders (legacy accounts' `customer.orders`), newest first. */
+  orders?: Order[];
+  /** The order of the customers/order template. */
+  order?: Order | null;
   origin: string;
   /** The app whose blocks render (its API key): what `$app` namespaces resolve to. */
   appId: string;
@@ -240,8 +244,11 @@ export class Storefront {
             last_name: customer.lastName,
             name: customer.displayName,
             metafields: new MetafieldsDrop(customer.metafields, page.appId),
+            orders: (page.orders ?? []).map((o) => liquidOrder(o, rootUrl)),
+            orders_count: page.orders?.length ?? 0,
           }
         : null,
+      order: page.order ? liquidOrder(page.order, rootUrl) : null,
       product: page.product
         ? {
             id: Number(page.product.id.split("/").pop()),
@@ -315,6 +322,48 @@ export class Storefront {
     const full = path.join(ext.dir, "assets", file);
     return existsSync(full) ? full : null;
   }
+}
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+
+/**
+ * Liquid's `order` object (legacy customer accounts) from a stored order: lowercase statuses as
+ * Liquid prints them, money in cents, each line item's fulfillment with its tracking.
+ */
+export function liquidOrder(order: Order, rootUrl = "/") {
+  const fulfillmentOf = (lineItemId: string) =>
+    order.fulfillments.find((f) => f.status !== "CANCELLED" && f.lineItemIds.includes(lineItemId));
+  const fulfillment = order.displayFulfillmentStatus.toLowerCase();
+  return {
+    id: Number(order.id.split("/").pop()),
+    name: order.name,
+    order_number: order.number,
+    created_at: order.processedAt,
+    cancelled: order.cancelledAt !== null,
+    cancelled_at: order.cancelledAt,
+    financial_status: order.displayFinancialStatus.toLowerCase(),
+    fulfillment_status: fulfillment === "partially_fulfilled" ? "partial" : fulfillment,
+    currency: order.presentmentCurrencyCode,
+    total_price: cents(order.currentTotalPriceSet.presentmentMoney.amount),
+    customer_url: `${rootUrl === "/" ? "" : rootUrl}/account/orders/${order.id.split("/").pop()}`,
+    line_items: order.lineItems.map((line) => {
+      const f = fulfillmentOf(line.id);
+      const tracking = f?.trackingInfo[0];
+      return {
+        title: line.title,
+        quantity: line.quantity,
+        fulfillment: f
+          ? {
+              created_at: f.createdAt,
+              tracking_company: tracking?.company ?? null,
+              tracking_number: tracking?.number ?? null,
+              tracking_numbers: f.trackingInfo.map((t) => t.number),
+              tracking_url: tracking?.url ?? null,
+            }
+          : null,
+      };
+    }),
+  };
 }
 
 /** A minimal theme layout: header with the shop, language and account; content; footer. */

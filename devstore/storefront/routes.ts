@@ -6,8 +6,13 @@ import { Hono, type Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { esc, type Env, type Platform } from "../platform";
 import { appProxy } from "./app-proxy";
-import { pageContext } from "./page";
+import { currentCustomer, localeOf, pageContext } from "./page";
 import { layout, STOREFRONT_LOCALES, type PageContext } from "./render";
+
+const localePrefix = (c: Context<Env>) => {
+  const { locale } = localeOf(c.req.path);
+  return locale === "en" ? "" : `/${locale}`;
+};
 
 export function storefrontRoutes(platform: Platform) {
   const { store, storefront, config } = platform;
@@ -84,7 +89,25 @@ export function storefrontRoutes(platform: Platform) {
       .replace(/^./, (s) => s.toUpperCase());
     return storefrontPage(c, "page", title, "");
   });
-  pages.get("/account", (c) => storefrontPage(c, "customers/account", "Account", ""));
+  // Legacy customer accounts: the account page with `customer.orders` (newest first) and one
+  // order's page (`order`), each with the app blocks enabled on those templates.
+  const customerOrders = (c: Context<Env>) => {
+    const customer = currentCustomer(c, store.defaultShop);
+    if (!customer) return null;
+    return store.defaultShop.data.orders
+      .filter((o) => o.customerId === customer.id)
+      .sort((a, b) => Date.parse(b.processedAt) - Date.parse(a.processedAt));
+  };
+  pages.get("/account", (c) => {
+    const orders = customerOrders(c);
+    if (!orders) return c.redirect(`${localePrefix(c)}/account/login`);
+    return storefrontPage(c, "customers/account", "Account", "", { orders });
+  });
+  pages.get("/account/orders/:id", (c) => {
+    const order = customerOrders(c)?.find((o) => o.id === `gid://shopify/Order/${c.req.param("id")}`);
+    if (!order) return c.text("Not found", 404);
+    return storefrontPage(c, "customers/order", `Order ${order.name}`, "", { order });
+  });
   pages.get("/account/login", (c) => {
     const shopStore = store.defaultShop;
     const options = shopStore.data.customers

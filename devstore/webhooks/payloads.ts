@@ -130,10 +130,12 @@ export function refundPayload(refund: Refund, order: Order) {
     user_id: null,
     duties: [],
     order_adjustments: [],
+    total_duties_set: moneySet({
+      shopMoney: { amount: "0.00", currencyCode: refund.totalRefundedSet.shopMoney.currencyCode },
+      presentmentMoney: { amount: "0.00", currencyCode: refund.totalRefundedSet.presentmentMoney.currencyCode },
+    }),
     refund_line_items: refund.refundLineItems.map((item) => {
       const line = order.lineItems.find((l) => l.id === item.lineItemId)!;
-      const share = item.quantity / line.quantity;
-      const tax = line.taxLines.reduce((sum, t) => sum + Number(t.priceSet.shopMoney.amount), 0) * share;
       return {
         id: id(item.id),
         line_item_id: id(line.id),
@@ -142,10 +144,17 @@ export function refundPayload(refund: Refund, order: Order) {
         location_id: null,
         subtotal: Number(item.subtotalSet.shopMoney.amount),
         subtotal_set: moneySet(item.subtotalSet),
-        total_tax: Math.round(tax * 100) / 100,
+        total_tax: Number(item.totalTaxSet.shopMoney.amount),
+        total_tax_set: moneySet(item.totalTaxSet),
         line_item: lineItemPayload(line, order),
       };
     }),
+    refund_shipping_lines: (refund.refundShippingLines ?? []).map((item) => ({
+      id: id(item.id),
+      shipping_line_id: id(item.shippingLineId),
+      subtotal_amount_set: moneySet(item.subtotalAmountSet),
+      tax_amount_set: moneySet(item.taxAmountSet),
+    })),
     transactions: order.transactions
       .filter((t) => refund.transactionIds.includes(t.id))
       .map((t) => transactionPayload(t, order)),
@@ -192,6 +201,7 @@ export function orderPayload(order: Order, store: ShopStore) {
     ...money("total_discounts", order.totalDiscountsSet),
     total_shipping_price_set: moneySet(order.totalShippingPriceSet),
     taxes_included: order.taxesIncluded,
+    customer_locale: order.customerLocale,
     test: false,
     tags: order.tags.join(", "),
     note: order.note,
@@ -228,6 +238,12 @@ export function orderPayload(order: Order, store: ShopStore) {
       price_set: moneySet(s.originalPriceSet),
       discounted_price: s.discountedPriceSet.shopMoney.amount,
       discounted_price_set: moneySet(s.discountedPriceSet),
+      tax_lines: s.taxLines.map((t) => ({
+        title: t.title,
+        rate: t.rate,
+        price: t.priceSet.shopMoney.amount,
+        price_set: moneySet(t.priceSet),
+      })),
     })),
     tax_lines: order.taxLines.map((t) => ({
       title: t.title,

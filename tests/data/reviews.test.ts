@@ -98,6 +98,17 @@ describe.each(DATABASE_KINDS)("product reviews on %s", (kind) => {
     await model.setStatus({ shop, ids: [pending.id], status: "published" });
     expect((await model.getReview({ shop, id: pending.id }))!.publishedAt).toEqual(first);
     expect((await sync.getSyncState({ shop, productId: product(1) })).version).toBe(4);
+    // deleting: another shop's ids are ignored; deleting a published review changes the storefront,
+    // deleting a pending one does not
+    expect(await model.deleteReviews({ shop: newShop(), ids: [pending.id] })).toBe(0);
+    const held = await model.createReview({ shop, review: base({ title: "held" }) });
+    expect(await model.deleteReviews({ shop, ids: [held.id] })).toBe(1);
+    expect((await sync.getSyncState({ shop, productId: product(1) })).version).toBe(4);
+    await model.recordPrivateReply({ shop, id: pending.id, body: "Private" });
+    expect(await model.deleteReviews({ shop, ids: [pending.id, other.id] })).toBe(2);
+    expect((await sync.getSyncState({ shop, productId: product(1) })).version).toBe(5);
+    expect(await database.prisma.review.count({ where: { shop } })).toBe(0);
+    expect(await database.prisma.reviewPrivateReply.count({ where: { shop } })).toBe(0);
   });
 
   it("writes the metafields with compareDigest, reading again after a conflict", async () => {

@@ -1,6 +1,6 @@
 // Product reviews in the browser: a shopper writes and reads reviews with JavaScript off; the
 // owner answers the oldest review in the reply desk (embedded admin) and the reply appears on
-// the product page. axe throughout.
+// the product page; the owner imports a Judge.me file in the desk. axe throughout.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { seeded, storefront } from "../support/storefront";
@@ -152,5 +152,49 @@ it("a shopper pages through reviews: a plain link without JavaScript, in place w
   expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Paged ${stamp} 02`);
   expect(await page.getByRole("link", { name: "More reviews" }).count()).toBe(0);
   await expectNoAxeViolations(page, "care-product-reviews");
+  await page.context().close();
+}, 90_000);
+
+it("the owner imports a Judge.me file in the desk: preview with the row's error, then import; axe", async () => {
+  const target = seeded.products.at(-3)!;
+  const csv = [
+    "title,body,rating,review_date,source,curated,reviewer_name,reviewer_email,product_id,product_handle,reply,reply_date,picture_urls,ip_address,location",
+    `Imported ${stamp},"From Judge.me.\nTwo lines.",5,2025-03-02 10:12:00 UTC,web,ok,Noa,noa@example.com,,${target.handle},Thanks Noa,2025-03-03,,,`,
+    `Broken ${stamp},Too many stars,8,2025-03-02,web,ok,Noa,,,${target.handle},,,,,`,
+  ].join("\n");
+  const admin = await (await shopper(browser)).newPage();
+  await admin.goto(`${inject("devstoreOrigin")}/admin`);
+  await admin.getByRole("button", { name: "Reviews" }).click();
+  const app = admin.frameLocator("iframe#app");
+  await expect.poll(() => app.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe("Reply desk");
+  await app.getByText("Import / export CSV").filter({ visible: true }).first().click();
+  await expect
+    .poll(() => app.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 })
+    .toBe("Import and export reviews");
+  // WHEN the owner uploads the file and asks for the preview
+  await app
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "judgeme.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await app.getByRole("button", { name: "Preview" }).click();
+  // THEN the preview shows the new row and the row with its error
+  await app.getByText("2 rows: 1 new, 0 already imported, 1 with errors (not imported).").waitFor({ timeout: 15_000 });
+  await app.getByText('Row 3: Rating "8" is not a whole number from 1 to 5.').waitFor();
+  await expectNoAxeViolations(admin.frames().find((f) => f.url().startsWith(inject("appUrl")))!);
+  // WHEN it confirms, THEN the review is imported and reaches the product page with its reply
+  await app.getByRole("button", { name: "Import 1 review" }).click();
+  await app.getByText("Imported 1 review").waitFor({ timeout: 15_000 });
+  await expectNoAxeViolations(admin.frames().find((f) => f.url().startsWith(inject("appUrl")))!);
+  const page = await (await shopper(browser, { javaScriptEnabled: false })).newPage();
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/products/${target.handle}`);
+        return page.getByRole("heading", { name: `Imported ${stamp}` }).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+  expect(await page.getByText("Thanks Noa").count()).toBe(1);
+  await admin.context().close();
   await page.context().close();
 }, 90_000);

@@ -1,11 +1,8 @@
 // Invoices over HTTP against the dev store: an order paid through the dev store's controls
 // delivers orders/paid, the app issues the invoice through the job queue, and the shopper
 // downloads it from the order lookup's result. Links are signed and bound to shop and order.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { pdfText } from "../support/pdf";
 import { BROWSER, devstore, lookup, recentOrder, shopperIp } from "../support/storefront";
 
 async function download(href: string) {
@@ -18,12 +15,6 @@ async function download(href: string) {
     type: response.headers.get("content-type"),
     body: Buffer.from(await response.arrayBuffer()),
   };
-}
-
-function pdfText(pdf: Buffer): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "care-desk-inv-")), "invoice.pdf");
-  writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
 }
 
 const invoiceHref = (html: string) =>

@@ -27,6 +27,12 @@ export default async function setup(project: TestProject) {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
+  // The customer account extensions' bundles, which the dev store's account pages load.
+  execFileSync(path.join(root, "node_modules/.bin/shopify"), ["app", "build", "--skip-dependencies-installation"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, SHOPIFY_CLI_NO_ANALYTICS: "1" },
+  });
   const dir = mkdtempSync(path.join(tmpdir(), "care-desk-it-"));
   const databaseUrl = `file:${path.join(dir, "app.sqlite")}`;
   migrate(databaseUrl);

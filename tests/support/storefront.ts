@@ -63,12 +63,16 @@ export async function devstore(path: string, body?: unknown, method = body === u
   return response.json() as Promise<unknown>;
 }
 
-export async function mailTo(to: string): Promise<{ subject: string; text: string; html: string | null }[]> {
-  return (await devstore(`/__devstore/mail.json?to=${encodeURIComponent(to)}`)) as {
-    subject: string;
-    text: string;
-    html: string | null;
-  }[];
+/** An email in the dev store's mailbox (attachments in base64). */
+export interface ReceivedMail {
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: { filename: string | null; contentType: string; size: number; content: string }[];
+}
+
+export async function mailTo(to: string): Promise<ReceivedMail[]> {
+  return (await devstore(`/__devstore/mail.json?to=${encodeURIComponent(to)}`)) as ReceivedMail[];
 }
 
 /** The first email to `to` that matches, waiting for the app's job worker to send it. */
@@ -76,7 +80,7 @@ export async function waitForMail(
   to: string,
   match: (mail: { subject: string }) => boolean,
   timeoutMs = 10_000,
-): Promise<{ subject: string; text: string; html: string | null }> {
+): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await mailTo(to)).find(match);

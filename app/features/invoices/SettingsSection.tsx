@@ -1,6 +1,17 @@
 // The invoices' section of Settings (a form of its own, posted with intent=invoices).
 import { Form, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Select, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  Layout,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { formatNumber } from "./numbering";
 import type { InvoiceSettings } from "./settings.server";
@@ -12,6 +23,7 @@ export function InvoiceSettingsSection({ settings, error }: { settings: InvoiceS
     padding: String(settings.padding),
     startNumber: String(settings.startNumber),
     retentionYears: String(settings.retentionYears),
+    removeLogo: false,
   });
   const set = (key: keyof typeof values) => (value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "invoices";
@@ -31,10 +43,12 @@ export function InvoiceSettingsSection({ settings, error }: { settings: InvoiceS
       description="Who issues the invoices, how they are numbered and when. Issued invoices never change."
     >
       <Card>
-        <Form method="post">
+        <Form method="post" encType="multipart/form-data">
           <input type="hidden" name="intent" value="invoices" />
           <input type="hidden" name="includeYear" value={String(values.includeYear)} />
           <input type="hidden" name="yearlyReset" value={String(values.yearlyReset)} />
+          <input type="hidden" name="emailOnIssue" value={String(values.emailOnIssue)} />
+          <input type="hidden" name="removeLogo" value={String(values.removeLogo)} />
           <BlockStack gap="400">
             {error ? <Banner tone="critical">{error}</Banner> : null}
             <FormLayout>
@@ -120,6 +134,26 @@ export function InvoiceSettingsSection({ settings, error }: { settings: InvoiceS
                 disabled={!values.includeYear}
               />
               <TextField label="Next numbers look like" value={example} readOnly autoComplete="off" />
+              <BlockStack gap="100">
+                <label htmlFor="invoice-logo">
+                  <Text as="span">Logo (PNG or JPEG, at most 256 KB and 3000 pixels a side)</Text>
+                </label>
+                <input id="invoice-logo" type="file" name="logo" accept="image/png,image/jpeg" />
+                <Text as="p" tone="subdued">
+                  {settings.logoId
+                    ? "A logo is set. Documents issued from now on print the logo saved here; issued ones keep theirs."
+                    : "No logo: documents start with your legal name."}
+                </Text>
+              </BlockStack>
+              {settings.logoId ? (
+                <Checkbox label="Remove the logo" checked={values.removeLogo} onChange={set("removeLogo")} />
+              ) : null}
+              <Checkbox
+                label="Email invoices and credit notes to the customer when they are issued"
+                helpText="Sent as a PDF attachment in the order's language. Needs SMTP_URL."
+                checked={values.emailOnIssue}
+                onChange={set("emailOnIssue")}
+              />
               <TextField
                 label="Keep invoices for (years)"
                 name="retentionYears"

@@ -4,14 +4,13 @@
 // the session's shop, so another shop's document id is not found (404), like a wrong one.
 import { randomUUID } from "node:crypto";
 import type { AdminGraphql } from "~/graphql.server";
-import { enqueue } from "~/jobs/queue.server";
 import { mailConfigured } from "~/mail/transport.server";
 import { getShopProfile } from "~/shop/profile.server";
 import { filterFromUrl, findShopDocument, listInvoices } from "./admin-list.server";
 import { pdfResponse } from "./endpoints.server";
-import { emailDocumentJob } from "./link-email.server";
+import { renderDocument } from "./logo.server";
+import { emailDocument } from "./mail.server";
 import { issueInvoice } from "./model.server";
-import { documentPdf } from "./render.server";
 import { loadInvoiceSettings } from "./settings.server";
 import { countDownload, findBySource } from "./store.server";
 import { countDocuments, documentsZip, MAX_ZIP_DOCUMENTS } from "./zip.server";
@@ -53,7 +52,7 @@ export type InvoicesPageData = Awaited<ReturnType<typeof loadInvoicesPage>>;
 export async function downloadDocument({ shop, id }: { shop: string; id: string }): Promise<Response> {
   const document = await findShopDocument({ shop, id });
   if (!document) throw new Response("Not Found", { status: 404 });
-  const pdf = await documentPdf(document);
+  const pdf = await renderDocument(document);
   await countDownload({ shop, id: document.id, source: "admin" });
   return pdfResponse(document.number, pdf);
 }
@@ -94,7 +93,8 @@ export async function invoicesAction({ shop, form }: { shop: string; form: FormD
   if (!document) return { ok: false, message: "This document does not exist." };
   if (!document.customerEmail) return { ok: false, message: "This order has no customer email." };
   if (!mailConfigured()) return { ok: false, message: "Email is not configured (SMTP_URL)." };
-  await enqueue(emailDocumentJob, { shop, id: document.id }, { key: `invoices.email:${shop}:${randomUUID()}` });
+  // Each click sends it again (its own key); a retried job still sends it once.
+  await emailDocument({ document, reason: `resend:${randomUUID()}` });
   return { ok: true, message: `${document.number} will be emailed to ${document.customerEmail}` };
 }
 

@@ -55,8 +55,15 @@ export interface InvoiceSnapshot {
   subtotal: string;
   shippingTotal: string;
   taxTotal: string;
+  /**
+   * Credit notes: money refunded beyond (negative) or short of (positive) the refunded lines,
+   * shipping and tax, e.g. a refund of an amount without lines. Absent on invoices.
+   */
+  adjustment?: string;
   total: string;
   note: string | null;
+  /** The shop's logo when it was issued (InvoiceLogo ID); absent or null: none. */
+  logoId?: string | null;
 }
 
 // --- Money in minor units ------------------------------------------------------------------
@@ -275,7 +282,202 @@ export function snapshotFromOrder(
 /** Whether the snapshot's parts add up to its total (inclusive: tax is inside the prices). */
 export function totalsAddUp(s: InvoiceSnapshot): boolean {
   const digits = currencyDigits(s.currency);
-  const m = (v: string) => toMinor(v, digits);
-  const computed = m(s.subtotal) - m(s.discount) + m(s.shippingTotal) + (s.taxesIncluded ? 0 : m(s.taxTotal));
+  const m = (v: string | undefined) => toMinor(v, digits);
+  const computed =
+    m(s.subtotal) - m(s.discount) + m(s.shippingTotal) + (s.taxesIncluded ? 0 : m(s.taxTotal)) + m(s.adjustment);
   return computed === m(s.total);
+}
+
+// --- Credit notes ----------------------------------------------------------------------------
+
+/** The refund as CareDeskCreditNoteRefund returns it (only what the credit note reads). */
+export interface CreditRefund {
+  id: string;
+  createdAt?: string | null;
+  note?: string | null;
+  totalRefundedSet: MoneySet;
+  refundLineItems: {
+    nodes: {
+      quantity: number;
+      priceSet: MoneySet;
+      subtotalSet: MoneySet;
+      totalTaxSet: MoneySet;
+      lineItem: { title: string; variantTitle?: string | null; sku?: string | null; taxLines: TaxLine[] };
+    }[];
+  };
+  refundShippingLines: {
+    nodes: {
+      shippingLine: { title: string; taxLines: TaxLine[] };
+      subtotalAmountSet: MoneySet;
+      taxAmountSet: MoneySet;
+    }[];
+  };
+}
+
+interface CreditOptions {
+  number: string;
+  issuedAt: Date;
+  timeZone: string;
+}
+
+/** The parts every credit note takes from the invoice it corrects: parties, language, currency, basis. */
+function creditBase(invoice: InvoiceSnapshot, { number, issuedAt, timeZone }: CreditOptions) {
+  return {
+    version: 1 as const,
+    kind: "credit_note" as const,
+    number,
+    invoiceNumber: invoice.number,
+    orderName: invoice.orderName,
+    issueDate: localDate(issuedAt, timeZone),
+    supplyDate: invoice.supplyDate,
+    language: invoice.language,
+    currency: invoice.currency,
+    taxesIncluded: invoice.taxesIncluded,
+    test: invoice.test,
+    seller: invoice.seller,
+    buyer: invoice.buyer,
+    discount: fromMinor(0, currencyDigits(invoice.currency)),
+  };
+}
+
+/** Sums tax amounts (minor units) per title and rate, largest rate first; amounts negated. */
+function creditTaxes(entries: { title: string; rate: number; minor: number }[], digits: number): TaxAmount[] {
+  const byRate = new Map<string, { title: string; rate: number; minor: number }>();
+  for (const entry of entries) {
+    const key = `${entry.title}|${entry.rate}`;
+    const sum = byRate.get(key) ?? { title: entry.title, rate: entry.rate, minor: 0 };
+    sum.minor += entry.minor;
+    byRate.set(key, sum);
+  }
+  return [...byRate.values()]
+    .filter((t) => t.minor !== 0)
+    .sort((a, b) => b.rate - a.rate)
+    .map((t) => ({ title: t.title, rate: t.rate, amount: fromMinor(-t.minor, digits) }));
+}
+
+/**
+ * A credit note for a Shopify refund, correcting `invoice`: the refunded lines (quantity, unit
+ * price, amount), refunded shipping and the tax refunded per rate, all as negative amounts;
+ * its total is minus the money refunded. What the refund paid beyond or short of its lines,
+ * shipping and tax (an amount-only refund, say) is the adjustment.
+ */
+export function creditNoteFromRefund(
+  refund: CreditRefund,
+  invoice: InvoiceSnapshot,
+  options: CreditOptions,
+): InvoiceSnapshot {
+  const digits = currencyDigits(invoice.currency);
+  const minor = (set: MoneySet) => toMinor(amountOf(set), digits);
+  const money = (value: number) => fromMinor(value, digits);
+  const fallbackTax = invoice.taxes[0]?.title ?? "Tax";
+
+  const lines: InvoiceLine[] = refund.refundLineItems.nodes.map((item) => {
+    const subtotal = minor(item.subtotalSet);
+    const unit = item.quantity ? Math.round(subtotal / item.quantity) : subtotal;
+    return {
+      title: item.lineItem.title,
+      variantTitle: item.lineItem.variantTitle ?? null,
+      sku: item.lineItem.sku || null,
+      quantity: item.quantity,
+      unitPrice: money(-unit),
+      discount: money(0),
+      total: money(-subtotal),
+      taxRate: firstRate(item.lineItem.taxLines),
+    };
+  });
+  const shipping = refund.refundShippingLines.nodes.map((item) => ({
+    title: item.shippingLine.title,
+    amount: money(-minor(item.subtotalAmountSet)),
+    taxRate: firstRate(item.shippingLine.taxLines),
+  }));
+  const taxEntry = (taxLines: TaxLine[], set: MoneySet) => ({
+    title: taxLines[0]?.title ?? fallbackTax,
+    rate: taxLines.length ? rateOf(taxLines[0]!) : 0,
+    minor: minor(set),
+  });
+  const taxes = creditTaxes(
+    [
+      ...refund.refundLineItems.nodes.map((item) => taxEntry(item.lineItem.taxLines, item.totalTaxSet)),
+      ...refund.refundShippingLines.nodes.map((item) => taxEntry(item.shippingLine.taxLines, item.taxAmountSet)),
+    ],
+    digits,
+  );
+  const subtotal = lines.reduce((sum, line) => sum + toMinor(line.total, digits), 0);
+  const shippingTotal = shipping.reduce((sum, line) => sum + toMinor(line.amount, digits), 0);
+  const taxTotal = taxes.reduce((sum, tax) => sum + toMinor(tax.amount, digits), 0);
+  const total = -minor(refund.totalRefundedSet);
+  const adjustment = total - (subtotal + shippingTotal + (invoice.taxesIncluded ? 0 : taxTotal));
+  return {
+    ...creditBase(invoice, options),
+    lines,
+    shipping,
+    taxes,
+    subtotal: money(subtotal),
+    shippingTotal: money(shippingTotal),
+    taxTotal: money(taxTotal),
+    adjustment: money(adjustment),
+    total: money(total),
+    note: refund.note?.trim() || null,
+  };
+}
+
+/** A line of a manual credit note: what is credited, in the invoice's basis (gross when it includes tax). */
+export interface ManualCreditLine {
+  description: string;
+  quantity: number;
+  /** Positive decimal string: the amount credited per unit. */
+  unitPrice: string;
+  /** Percent, or null when untaxed. */
+  taxRate: number | null;
+}
+
+/**
+ * A credit note the merchant issues by hand against `invoice` (a goodwill credit, a price
+ * correction): each line's tax is worked out at its rate in minor units, inside the amount when
+ * the invoice's prices include tax, on top of it when they don't.
+ */
+export function manualCreditNote(
+  invoice: InvoiceSnapshot,
+  { lines: input, reason, ...options }: CreditOptions & { lines: ManualCreditLine[]; reason: string | null },
+): InvoiceSnapshot {
+  const digits = currencyDigits(invoice.currency);
+  const money = (value: number) => fromMinor(value, digits);
+  const titleFor = (rate: number) =>
+    invoice.taxes.find((t) => t.rate === rate)?.title ?? invoice.taxes[0]?.title ?? "Tax";
+  const taxEntries: { title: string; rate: number; minor: number }[] = [];
+  const lines: InvoiceLine[] = input.map((line) => {
+    const unit = toMinor(line.unitPrice, digits);
+    const amount = unit * line.quantity;
+    if (line.taxRate) {
+      const tax = invoice.taxesIncluded
+        ? Math.round((amount * line.taxRate) / (100 + line.taxRate))
+        : Math.round((amount * line.taxRate) / 100);
+      taxEntries.push({ title: titleFor(line.taxRate), rate: line.taxRate, minor: tax });
+    }
+    return {
+      title: line.description,
+      variantTitle: null,
+      sku: null,
+      quantity: line.quantity,
+      unitPrice: money(-unit),
+      discount: money(0),
+      total: money(-amount),
+      taxRate: line.taxRate,
+    };
+  });
+  const taxes = creditTaxes(taxEntries, digits);
+  const subtotal = lines.reduce((sum, line) => sum + toMinor(line.total, digits), 0);
+  const taxTotal = taxes.reduce((sum, tax) => sum + toMinor(tax.amount, digits), 0);
+  return {
+    ...creditBase(invoice, options),
+    lines,
+    shipping: [],
+    taxes,
+    subtotal: money(subtotal),
+    shippingTotal: money(0),
+    taxTotal: money(taxTotal),
+    adjustment: money(0),
+    total: money(subtotal + (invoice.taxesIncluded ? 0 : taxTotal)),
+    note: reason?.trim() || null,
+  };
 }

@@ -3,13 +3,13 @@
 import type { AdminGraphql } from "~/graphql.server";
 import type { StorefrontRequest } from "~/storefront/proxy.server";
 import { messageResponse, type StorefrontEndpoint } from "~/storefront/responses.server";
-import { DOWNLOAD_PATH, readDownloadToken, signDownloadToken } from "./links.server";
-import { issueInvoice, readSnapshot } from "./model.server";
-import { renderInvoicePdf } from "./pdf.server";
+import { readDownloadToken, signDownloadToken } from "./links.server";
+import { renderDocument } from "./logo.server";
+import { issueInvoice } from "./model.server";
 import { loadInvoiceSettings } from "./settings.server";
 import { countDownload, findBySource } from "./store.server";
 
-export { DOWNLOAD_PATH };
+export const DOWNLOAD_PATH = "/apps/care/invoices/download/";
 
 /**
  * The "Download invoice" link for an order the shopper has proved, or undefined when the
@@ -32,7 +32,7 @@ export async function downloadInvoice({ ctx, session, admin }: StorefrontRequest
   const document = await invoiceFor({ shop, orderId, graphql: admin.graphql });
   if (!document) return messageResponse(ctx, "invoices.errors.unavailable", 404);
   await countDownload({ shop, id: document.id });
-  return pdfResponse(document.number, await renderInvoicePdf(readSnapshot(document)));
+  return pdfResponse(document.number, await renderDocument(document));
 }
 
 async function invoiceFor({ shop, orderId, graphql }: { shop: string; orderId: string; graphql: AdminGraphql }) {

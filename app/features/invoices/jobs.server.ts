@@ -1,8 +1,9 @@
-// The invoices' background work: issuing runs as a durable job (from the orders/paid and
-// orders/fulfilled webhooks), so an Admin API outage delays an invoice, never loses it.
+// The invoices' background work: issuing runs as a durable job (invoices from the orders/paid
+// and orders/fulfilled webhooks, credit notes from refunds/create), so an Admin API outage
+// delays a document, never loses it.
 import { defineJob, enqueue } from "~/jobs/queue.server";
 import { unauthenticated } from "~/shopify.server";
-import { issueInvoice } from "./model.server";
+import { issueCreditNote, issueInvoice } from "./model.server";
 import { loadInvoiceSettings, type InvoiceTrigger } from "./settings.server";
 
 interface IssueRequest {
@@ -41,5 +42,32 @@ function orderGid(payload: unknown): string | null {
   const body = payload as { admin_graphql_api_id?: unknown; id?: unknown } | null;
   if (typeof body?.admin_graphql_api_id === "string") return body.admin_graphql_api_id;
   if (typeof body?.id === "number" || typeof body?.id === "string") return `gid://shopify/Order/${String(body.id)}`;
+  return null;
+}
+
+export const issueCreditNoteJob = defineJob<{ shop: string; refundId: string }>(
+  "invoices.credit",
+  async ({ shop, refundId }) => {
+    const { admin } = await unauthenticated.admin(shop);
+    const outcome = await issueCreditNote({ shop, graphql: admin.graphql, refundId });
+    if (!outcome.issued) console.warn(`Care Desk invoices: no credit note for ${refundId} (${outcome.reason})`);
+  },
+  { attempts: 8, backoffSeconds: 5, maxBackoffSeconds: 600 },
+);
+
+/** refunds/create: enqueues the refund's credit note (one job per refund). */
+export async function onRefundCreated({ shop, payload }: { shop: string; payload: unknown }): Promise<boolean> {
+  const refundId = refundGid(payload);
+  if (!refundId) return false;
+  await enqueue(issueCreditNoteJob, { shop, refundId }, { key: `invoices.credit:${shop}:${refundId}` });
+  return true;
+}
+
+function refundGid(payload: unknown): string | null {
+  const body = payload as { admin_graphql_api_id?: unknown; id?: unknown } | null;
+  if (typeof body?.admin_graphql_api_id === "string" && body.admin_graphql_api_id.startsWith("gid://shopify/Refund/"))
+    return body.admin_graphql_api_id;
+  if (typeof body?.id === "number" || (typeof body?.id === "string" && /^\d+$/.test(body.id)))
+    return `gid://shopify/Refund/${String(body.id)}`;
   return null;
 }

@@ -7,6 +7,8 @@ export interface InvoiceLabels {
   test: string;
   number: string;
   issueDate: string;
+  /** A credit note's issue date. */
+  creditDate: string;
   supplyDate: string;
   order: string;
   corrects: string;
@@ -23,6 +25,12 @@ export interface InvoiceLabels {
   tax: string;
   taxIncluded: string;
   total: string;
+  /** A credit note's total. */
+  totalCredit: string;
+  /** A credit note's money refunded beyond or short of its lines. */
+  adjustment: string;
+  /** A credit note's reason (the refund's note). */
+  reason: string;
   pricesInclude: string;
   pricesExclude: string;
   page: string;
@@ -35,6 +43,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "TEST ORDER – not a valid invoice",
     number: "Number",
     issueDate: "Issue date",
+    creditDate: "Issue date",
     supplyDate: "Supply date",
     order: "Order",
     corrects: "Corrects invoice",
@@ -51,6 +60,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "Tax",
     taxIncluded: "incl.",
     total: "Total",
+    totalCredit: "Total credited",
+    adjustment: "Refund adjustment",
+    reason: "Reason",
     pricesInclude: "Prices include tax.",
     pricesExclude: "Prices exclude tax; tax is added.",
     page: "Page",
@@ -61,6 +73,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "TESTBESTELLUNG – keine gültige Rechnung",
     number: "Nummer",
     issueDate: "Rechnungsdatum",
+    creditDate: "Datum der Gutschrift",
     supplyDate: "Leistungsdatum",
     order: "Bestellung",
     corrects: "Korrigiert Rechnung",
@@ -77,6 +90,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "USt.",
     taxIncluded: "enthalten",
     total: "Gesamtbetrag",
+    totalCredit: "Gutschriftsbetrag",
+    adjustment: "Erstattungsausgleich",
+    reason: "Grund",
     pricesInclude: "Die Preise enthalten die Umsatzsteuer.",
     pricesExclude: "Die Preise verstehen sich zuzüglich Umsatzsteuer.",
     page: "Seite",
@@ -87,6 +103,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "COMMANDE TEST – facture non valable",
     number: "Numéro",
     issueDate: "Date d’émission",
+    creditDate: "Date de l’avoir",
     supplyDate: "Date de livraison",
     order: "Commande",
     corrects: "Rectifie la facture",
@@ -103,6 +120,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "TVA",
     taxIncluded: "incluse",
     total: "Total",
+    totalCredit: "Total de l’avoir",
+    adjustment: "Ajustement du remboursement",
+    reason: "Motif",
     pricesInclude: "Prix TTC.",
     pricesExclude: "Prix HT ; la TVA s’ajoute.",
     page: "Page",
@@ -113,6 +133,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "PEDIDO DE PRUEBA – factura no válida",
     number: "Número",
     issueDate: "Fecha de emisión",
+    creditDate: "Fecha de emisión",
     supplyDate: "Fecha de entrega",
     order: "Pedido",
     corrects: "Rectifica la factura",
@@ -129,6 +150,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "IVA",
     taxIncluded: "incluido",
     total: "Total",
+    totalCredit: "Total abonado",
+    adjustment: "Ajuste del reembolso",
+    reason: "Motivo",
     pricesInclude: "Los precios incluyen impuestos.",
     pricesExclude: "Los precios no incluyen impuestos; se añaden.",
     page: "Página",
@@ -139,6 +163,7 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     test: "テスト注文 – 有効な請求書ではありません",
     number: "番号",
     issueDate: "発行日",
+    creditDate: "発行日",
     supplyDate: "取引日",
     order: "注文",
     corrects: "対象の請求書",
@@ -155,6 +180,9 @@ export const LABELS: Record<InvoiceLanguage, InvoiceLabels> = {
     tax: "消費税",
     taxIncluded: "内税",
     total: "合計",
+    totalCredit: "返金合計",
+    adjustment: "返金調整",
+    reason: "理由",
     pricesInclude: "価格は税込みです。",
     pricesExclude: "価格は税抜きです。税金が加算されます。",
     page: "ページ",

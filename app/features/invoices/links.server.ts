@@ -5,8 +5,6 @@ import { hkdfSync } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { env } from "~/env.server";
 
-/** The shopper download endpoint on the app proxy (the links below open it). */
-export const DOWNLOAD_PATH = "/apps/care/invoices/download/";
 export const DOWNLOAD_TTL_SECONDS = 10 * 60;
 const AUDIENCE = "care-desk:invoice-download";
 

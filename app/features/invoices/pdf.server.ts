@@ -6,6 +6,7 @@
 // from it, so the same snapshot always gives the same bytes.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import type { InvoiceSnapshot } from "./document";
 import { LABELS } from "./labels";
@@ -20,14 +21,36 @@ const FONT_FILES = {
 } as const;
 type FontName = keyof typeof FONT_FILES;
 
-const fontCache = new Map<FontName, Buffer>();
-function font(name: FontName): Buffer {
-  let data = fontCache.get(name);
-  if (!data) {
-    data = readFileSync(require.resolve(FONT_FILES[name]));
-    fontCache.set(name, data);
+// Each font file is read and parsed once per process: pdfkit takes a parsed fontkit font as
+// well as bytes, and parsing (not drawing) was most of a render's time. Each document still
+// makes its own subset of the glyphs it uses, so the output is the same as with bytes.
+const fontCache = new Map<FontName, fontkit.Font>();
+function font(name: FontName): fontkit.Font {
+  let parsed = fontCache.get(name);
+  if (!parsed) {
+    parsed = fontkit.create(readFileSync(require.resolve(FONT_FILES[name])));
+    fontCache.set(name, parsed);
   }
-  return data;
+  return parsed;
+}
+
+/** Intl formatters per language and currency (making one costs more than a page of text). */
+const formatterCache = new Map<
+  string,
+  { currency: Intl.NumberFormat; date: Intl.DateTimeFormat; percent: Intl.NumberFormat }
+>();
+function formatters(locale: string, currency: string) {
+  const key = `${locale}|${currency}`;
+  let entry = formatterCache.get(key);
+  if (!entry) {
+    entry = {
+      currency: new Intl.NumberFormat(locale, { style: "currency", currency }),
+      date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }),
+      percent: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }),
+    };
+    formatterCache.set(key, entry);
+  }
+  return entry;
 }
 
 const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -49,13 +72,27 @@ const COLUMNS = [
   { key: "amount", x: 453, width: 94, align: "right" },
 ] as const;
 const GREY = "#555555";
+/** The logo is scaled down (never up) to fit this box, top left. */
+const LOGO_BOX = { width: 160, height: 56 };
 
-export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
+/**
+ * The document's PDF. A snapshot issued with a logo needs its bytes (`renderDocument` in
+ * logo.server.ts loads them): rendering it without would silently change an issued document.
+ */
+export async function renderInvoicePdf(
+  s: InvoiceSnapshot,
+  { logo = null }: { logo?: Buffer | null } = {},
+): Promise<Buffer> {
+  if (s.logoId && !logo) throw new Error(`Invoice ${s.number} was issued with a logo: render it with renderDocument`);
   const labels = LABELS[s.language];
   const locale = s.language;
   const created = new Date(`${s.issueDate}T00:00:00Z`);
   const title = s.kind === "invoice" ? labels.invoice : labels.creditNote;
+  const japanese = s.language === "ja";
   const doc = new PDFDocument({
+    // No default font: pdfkit's (Helvetica) would be parsed from its metrics file for every
+    // document and is never printed; every text below picks its font first.
+    font: null as unknown as string,
     size: "A4",
     margin: PAGE.margin,
     bufferPages: true,
@@ -77,13 +114,12 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
     doc.on("error", reject);
   });
 
-  const japanese = s.language === "ja";
   const registered = new Set<FontName>();
   const use = (text: string, bold = false) => {
     const family = fontFamily(text, japanese);
     const name: FontName = bold ? `${family}Bold` : family;
     if (!registered.has(name)) {
-      doc.registerFont(name, font(name));
+      doc.registerFont(name, font(name) as unknown as PDFKit.Mixins.PDFFontSource);
       registered.add(name);
     }
     doc.font(name);
@@ -99,15 +135,20 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
     doc.fontSize(size).fillColor(color);
     doc.text(use(value, bold), x, y, { lineBreak: true, ...rest });
   };
-  const money = (amount: string) =>
-    new Intl.NumberFormat(locale, { style: "currency", currency: s.currency }).format(Number(amount));
-  const date = (ymd: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${ymd}T00:00:00Z`));
-  const percent = (rate: number | null) =>
-    rate == null ? "–" : new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(rate) + " %";
+  const { currency: currencyFormat, date: dateFormat, percent: percentFormat } = formatters(locale, s.currency);
+  const money = (amount: string) => currencyFormat.format(Number(amount));
+  const date = (ymd: string) => dateFormat.format(new Date(`${ymd}T00:00:00Z`));
+  const percent = (rate: number | null) => (rate == null ? "–" : percentFormat.format(rate) + " %");
 
-  // --- Header: seller left, title and number right --------------------------------------
+  // --- Header: logo and seller left, title and number right -------------------------------
   let y = PAGE.margin;
+  if (logo) {
+    // pdfkit's openImage (not in its type declarations) reads the size; image() takes the result.
+    const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(logo);
+    const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height, 1);
+    doc.image(image as unknown as Buffer, PAGE.margin, y, { width: image.width * scale, height: image.height * scale });
+    y += image.height * scale + 10;
+  }
   text(s.seller.name, PAGE.margin, y, { bold: true, size: 14, width: 300 });
   y = doc.y + 2;
   for (const line of s.seller.address) {
@@ -123,7 +164,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
   text(title, 347, PAGE.margin, { bold: true, size: 20, width: 200, align: "right" });
   const meta: [string, string][] = [
     [labels.number, s.number],
-    [labels.issueDate, date(s.issueDate)],
+    [s.kind === "credit_note" ? labels.creditDate : labels.issueDate, date(s.issueDate)],
     [labels.supplyDate, date(s.supplyDate)],
     [labels.order, s.orderName],
   ];
@@ -220,7 +261,8 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
     const label = `${tax.title} ${percent(tax.rate)}${s.taxesIncluded ? ` (${labels.taxIncluded})` : ""}`;
     totals.push([label, money(tax.amount)]);
   }
-  totals.push([labels.total, money(s.total), true]);
+  if (s.adjustment && Number(s.adjustment) !== 0) totals.push([labels.adjustment, money(s.adjustment)]);
+  totals.push([s.kind === "credit_note" ? labels.totalCredit : labels.total, money(s.total), true]);
   ensureRoom(totals.length * 15 + 30);
   y += 6;
   for (const [label, value, strong] of totals) {
@@ -239,7 +281,10 @@ export async function renderInvoicePdf(s: InvoiceSnapshot): Promise<Buffer> {
   }
   y += 10;
   text(s.taxesIncluded ? labels.pricesInclude : labels.pricesExclude, PAGE.margin, y, { color: GREY, size: 8 });
-  if (s.note) text(s.note, PAGE.margin, doc.y + 6, { size: 8, width: 480 });
+  if (s.note) {
+    const note = s.kind === "credit_note" ? `${labels.reason}: ${s.note}` : s.note;
+    text(note, PAGE.margin, doc.y + 6, { size: 8, width: 480 });
+  }
 
   // --- Page numbers --------------------------------------------------------------------
   const range = doc.bufferedPageRange();

@@ -47,6 +47,7 @@ export const invoicesRedactor: Redactor = {
   async redactShop({ shop }) {
     await prisma.invoice.deleteMany({ where: { shop } });
     await prisma.invoiceCounter.deleteMany({ where: { shop } });
+    await prisma.invoiceLogo.deleteMany({ where: { shop } });
     await prisma.invoiceDownload.deleteMany({ where: { shop } });
   },
 };

@@ -1,8 +1,9 @@
 // The invoices' section of Settings: the seller's identity printed on every invoice, the
-// numbering format, when invoices are issued, and how long they are kept after a customer
-// asks to be forgotten.
+// numbering format, when invoices are issued, whether they are emailed, and how long they
+// are kept after a customer asks to be forgotten.
 import { z } from "zod";
 import { defineSettings, getSettings, saveSettings } from "~/shop/settings.server";
+import { inspectLogo, LOGO_MAX_BYTES, storeLogo } from "./logo.server";
 import type { NumberFormat } from "./numbering";
 
 export const INVOICE_TRIGGERS = ["paid", "fulfilled", "on_request"] as const;
@@ -30,6 +31,10 @@ export const invoiceSettingsSchema = z
     startNumber: z.number().int().min(1).max(999_999_999),
     /** Years an invoice is kept after customers/redact (tax law; 10 in Germany, for instance). */
     retentionYears: z.number().int().min(0).max(30),
+    /** Email each new invoice and credit note to the customer as a PDF attachment. */
+    emailOnIssue: z.boolean(),
+    /** The logo printed on documents issued from now on (InvoiceLogo ID), or "" for none. */
+    logoId: z.string().regex(/^([a-f0-9]{64})?$/),
   })
   .refine((s) => !s.yearlyReset || s.includeYear, {
     message: "A yearly reset needs the year in the number, or numbers would repeat.",
@@ -53,6 +58,8 @@ export const invoiceSettings = defineSettings<InvoiceSettings>({
     padding: 5,
     startNumber: 1,
     retentionYears: 10,
+    emailOnIssue: false,
+    logoId: "",
   },
 });
 
@@ -70,8 +77,24 @@ export function numberFormat(settings: InvoiceSettings, series: "invoice" | "cre
   };
 }
 
+/** The logo the form leaves: a new upload (checked and stored), none (removed), or the current one. */
+async function postedLogo(shop: string, form: FormData): Promise<{ id: string } | { error: string }> {
+  if (form.get("removeLogo") === "true") return { id: "" };
+  const file = form.get("logo");
+  if (file && typeof file === "object" && "arrayBuffer" in file && file.size > 0) {
+    if (file.size > LOGO_MAX_BYTES) return { error: "The logo must be at most 256 KB." };
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const check = inspectLogo(bytes);
+    if (!check.ok) return { error: check.error };
+    return { id: await storeLogo({ shop, bytes, contentType: check.contentType }) };
+  }
+  return { id: (await loadInvoiceSettings({ shop })).logoId };
+}
+
 /** Saves the posted section; answers the first validation error in words. */
 export async function saveInvoiceSettings({ shop, form }: { shop: string; form: FormData }) {
+  const logo = await postedLogo(shop, form);
+  if ("error" in logo) return { ok: false as const, error: `Logo: ${logo.error}` };
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const int = (name: string) => Number.parseInt(text(name), 10);
   const parsed = invoiceSettingsSchema.safeParse({
@@ -86,6 +109,8 @@ export async function saveInvoiceSettings({ shop, form }: { shop: string; form: 
     padding: int("padding"),
     startNumber: int("startNumber"),
     retentionYears: int("retentionYears"),
+    emailOnIssue: form.get("emailOnIssue") === "true",
+    logoId: logo.id,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -6,7 +6,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { ZipArchive } from "archiver";
 import prisma from "~/db.server";
 import { invoiceWhere, type InvoiceFilter } from "./admin-list.server";
-import { documentPdf } from "./render.server";
+import { renderDocument } from "./logo.server";
 import { recordDownload } from "./store.server";
 
 /** More than this in one ZIP is refused: the merchant narrows the date range. */
@@ -52,7 +52,7 @@ export function documentsZip({ shop, filter }: { shop: string; filter: InvoiceFi
     let cursor: { issuedAt: Date; id: string } | null = null;
     let count = 0;
     for (;;) {
-      const rows: { id: string; number: string; kind: string; issuedAt: Date; snapshot: string }[] =
+      const rows: { id: string; shop: string; number: string; kind: string; issuedAt: Date; snapshot: string }[] =
         await prisma.invoice.findMany({
           where: cursor
             ? {
@@ -66,10 +66,10 @@ export function documentsZip({ shop, filter }: { shop: string; filter: InvoiceFi
             : where,
           orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
           take: BATCH,
-          select: { id: true, number: true, kind: true, issuedAt: true, snapshot: true },
+          select: { id: true, shop: true, number: true, kind: true, issuedAt: true, snapshot: true },
         });
       for (const row of rows) {
-        const pdf = await documentPdf(row);
+        const pdf = await renderDocument(row);
         const taken = entryTaken(archive);
         archive.append(pdf, { name: fileName(row.number, "pdf"), date: row.issuedAt });
         await taken;

@@ -1,7 +1,7 @@
 // The reply desk (embedded admin, Polaris): the queue of reviews awaiting a reply, lowest-rated
 // and oldest first, with filters and search; inline public or private replies; publish, hide
 // and spam, singly or in bulk. Review text is plain text: React escapes it.
-import { Form, useFetcher, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, useFetcher, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
@@ -69,6 +69,7 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const submit = useSubmit();
+  const navigate = useNavigate();
   const [selected, setSelected] = useState<string[]>([]);
   useToast(result);
   useEffect(() => setSelected([]), [data.reviews]);
@@ -98,7 +99,11 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
   };
 
   return (
-    <Page title="Reply desk" subtitle={`Reply-time target: ${data.replyTargetHours} h`}>
+    <Page
+      title="Reply desk"
+      subtitle={`Reply-time target: ${data.replyTargetHours} h`}
+      secondaryActions={[{ content: "Import / export CSV", onAction: () => navigate("/app/reviews/import") }]}
+    >
       <Layout>
         <Layout.Section>
           <Card>
@@ -208,6 +213,16 @@ export function ReplyDesk({ data, result }: { data: DeskData; result?: Result })
                 </Button>
                 <Button disabled={!selected.length} tone="critical" onClick={() => bulk("spam")}>
                   Mark selected as spam
+                </Button>
+                <Button
+                  disabled={!selected.length}
+                  tone="critical"
+                  onClick={() =>
+                    window.confirm(`Delete ${selected.length} review${selected.length === 1 ? "" : "s"} for good?`) &&
+                    bulk("delete")
+                  }
+                >
+                  Delete selected
                 </Button>
               </ButtonGroup>
             </InlineStack>
@@ -367,6 +382,9 @@ function ReviewCard({
                   Spam
                 </Button>
               ) : null}
+              <Button tone="critical" onClick={() => window.confirm("Delete this review for good?") && act("delete")}>
+                Delete
+              </Button>
             </ButtonGroup>
           </InlineStack>
         </BlockStack>

@@ -21,6 +21,7 @@ import { createReview, hasReviewFromOrder, LIMITS } from "./model.server";
 import { moderate } from "./moderation";
 import { verifyRequestToken, type RequestClaims } from "./request-token";
 import { loadReviewSettings } from "./settings.server";
+import { cleanText, EMAIL } from "./text";
 import { RequestReviewForm } from "./WriteForm";
 
 export const REVIEWS_ENDPOINT: StorefrontEndpoint = { title: "reviews.page_title" };
@@ -41,19 +42,6 @@ export const REVIEW_SUBMISSION_QUERY = `#graphql
     }
   }
 ` as const;
-
-const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
-
-/** Plain text: no control characters but newlines and tabs; Windows newlines normalised. */
-export function cleanText(value: string | undefined): string {
-  return (
-    (value ?? "")
-      .replace(/\r\n?/g, "\n")
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
-      .trim()
-  );
-}
 
 type FieldError =
   | "rating_missing"

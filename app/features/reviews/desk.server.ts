@@ -6,6 +6,7 @@ import { mailConfigured } from "~/mail/transport.server";
 import { getShopProfile } from "~/shop/profile.server";
 import { sendPrivateReply } from "./mail.server";
 import {
+  deleteReviews,
   getReview,
   isOverdue,
   isStatus,
@@ -104,7 +105,7 @@ export async function loadDesk({ shop, graphql, url }: { shop: string; graphql: 
 
 export type DeskResult = { ok: boolean; message: string };
 
-/** One desk action (intent = reply | private-reply | publish | hide | spam; ids for bulk). */
+/** One desk action (intent = reply | private-reply | published | hidden | spam | delete; ids for bulk). */
 export async function deskAction({
   shop,
   graphql,
@@ -128,6 +129,11 @@ export async function deskAction({
       intent
     ];
     return { ok: true, message: `${verb}: ${changed} review${changed === 1 ? "" : "s"}` };
+  }
+
+  if (intent === "delete") {
+    const deleted = await deleteReviews({ shop, ids });
+    return { ok: true, message: `Deleted: ${deleted} review${deleted === 1 ? "" : "s"}` };
   }
 
   const body = String(form.get("body") ?? "").trim();

@@ -3,13 +3,10 @@
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
 import type { Prisma } from "~/generated/sqlite/client";
+import { type ReviewStatus } from "./model-types";
 import { productsChanged, rememberProduct } from "./sync.server";
 
-export const STATUSES = ["pending", "published", "hidden", "spam"] as const;
-export type ReviewStatus = (typeof STATUSES)[number];
-export const isStatus = (value: unknown): value is ReviewStatus => STATUSES.includes(value as ReviewStatus);
-
-export const LIMITS = { title: 150, body: 5000, author: 80, reply: 5000 } as const;
+export { isStatus, LIMITS, STATUSES, type ReviewStatus } from "./model-types";
 const PRODUCT_GID = /^gid:\/\/shopify\/Product\/\d{1,20}$/;
 export const isProductGid = (value: string) => PRODUCT_GID.test(value);
 
@@ -185,6 +182,20 @@ export async function setStatus({ shop, ids, status }: { shop: string; ids: stri
   const affected = changing.filter((r) => r.status === "published" || status === "published");
   await productsChanged({ shop, productIds: [...new Set(affected.map((r) => r.productId))] });
   return changing.length;
+}
+
+/** Deletes reviews (with their private replies), singly or in bulk; published ones leave the storefront. */
+export async function deleteReviews({ shop, ids }: { shop: string; ids: string[] }) {
+  if (ids.length === 0) return 0;
+  const reviews = await prisma.review.findMany({
+    where: { shop, id: { in: ids } },
+    select: { id: true, productId: true, status: true },
+  });
+  if (reviews.length === 0) return 0;
+  const { count } = await prisma.review.deleteMany({ where: { shop, id: { in: reviews.map((r) => r.id) } } });
+  const published = reviews.filter((r) => r.status === "published").map((r) => r.productId);
+  await productsChanged({ shop, productIds: [...new Set(published)] });
+  return count;
 }
 
 /** Writes (or edits) the one public owner reply; empty text removes it. */

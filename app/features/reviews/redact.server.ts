@@ -1,6 +1,6 @@
 // Product reviews' data for the compliance webhooks. customers/redact anonymises the
 // customer's reviews (name and email removed, the text kept) and their storefront copies are
-// re-synced; shop/redact deletes every review, reply and sync record of the shop.
+// re-synced; shop/redact deletes every review, reply, sync record and staged import of the shop.
 import prisma from "~/db.server";
 import type { Redactor } from "~/privacy/redaction.server";
 import { productsChanged } from "./sync.server";
@@ -32,6 +32,8 @@ export const reviewsRedactor: Redactor = {
   async redactCustomer({ shop, customer }) {
     const email = emailOf(customer.email);
     if (!email) return;
+    // Uploads awaiting confirmation may name the customer: they are dropped (upload again).
+    await prisma.reviewImport.deleteMany({ where: { shop } });
     const reviews = await prisma.review.findMany({ where: { shop, email }, select: { productId: true, status: true } });
     if (reviews.length === 0) return;
     await prisma.review.updateMany({ where: { shop, email }, data: { authorName: "", email: null } });
@@ -42,5 +44,6 @@ export const reviewsRedactor: Redactor = {
     await prisma.reviewPrivateReply.deleteMany({ where: { shop } });
     await prisma.review.deleteMany({ where: { shop } });
     await prisma.reviewProductSync.deleteMany({ where: { shop } });
+    await prisma.reviewImport.deleteMany({ where: { shop } });
   },
 };
