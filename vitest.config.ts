@@ -44,6 +44,9 @@ export default defineConfig({
           name: "data",
           include: ["tests/data/**/*.test.ts"],
           environment: "node",
+          // A file's first test also loads the app's modules (Remix, the Shopify library,
+          // Prisma): seconds on a busy 2-core machine. A hang guard, not a speed check.
+          testTimeout: 20_000,
         },
       },
       {

@@ -7,7 +7,7 @@ import { readDownloadToken, signDownloadToken } from "./links.server";
 import { renderDocument } from "./logo.server";
 import { issueInvoice } from "./model.server";
 import { loadInvoiceSettings } from "./settings.server";
-import { countDownload, findBySource } from "./store.server";
+import { countDownload, findBySource, hasDocument } from "./store.server";
 
 export const DOWNLOAD_PATH = "/apps/care/invoices/download/";
 
@@ -17,7 +17,7 @@ export const DOWNLOAD_PATH = "/apps/care/invoices/download/";
  */
 export async function invoiceLink({ shop, orderId }: { shop: string; orderId: string }): Promise<string | undefined> {
   const [existing, settings] = await Promise.all([
-    findBySource({ shop, sourceKey: `order:${orderId}` }),
+    hasDocument({ shop, sourceKey: `order:${orderId}` }),
     loadInvoiceSettings({ shop }),
   ]);
   if (!existing && settings.trigger !== "on_request") return undefined;

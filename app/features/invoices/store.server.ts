@@ -37,6 +37,13 @@ export function findBySource({ shop, sourceKey }: { shop: string; sourceKey: str
   return db.invoice.findUnique({ where: { shop_sourceKey: { shop, sourceKey } } });
 }
 
+/** Whether the source has a document (raw SQL: asked on every order lookup that is found). */
+export async function hasDocument({ shop, sourceKey }: { shop: string; sourceKey: string }): Promise<boolean> {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT 1 AS "found" FROM "Invoice" WHERE "shop" = ${shop} AND "sourceKey" = ${sourceKey} LIMIT 1`;
+  return rows.length > 0;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
