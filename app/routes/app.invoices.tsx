@@ -1,4 +1,4 @@
-// The Invoices page: the shop's invoices and credit notes (search, filters, downloads, email).
+// The Invoices page: the shop's invoices and credit notes (search, filters, downloads, email, credit notes).
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
@@ -12,8 +12,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  return invoicesAction({ shop: session.shop, form: await request.formData() });
+  const { admin, session } = await authenticate.admin(request);
+  return invoicesAction({ shop: session.shop, graphql: admin.graphql, form: await request.formData() });
 };
 
 export default function Invoices() {

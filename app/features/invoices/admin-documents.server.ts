@@ -1,8 +1,11 @@
 // The Invoices page's endpoints (embedded admin, /app/invoices): the list, one document as a
-// PDF, a ZIP of the filtered documents, "Email to customer", and the admin link from
+// PDF, a ZIP of the filtered documents, "Email to customer", "Issue credit note" (a manual
+// adjustment), and the admin link from
 // Shopify's order page. Routes call these after authenticate.admin; every read is scoped by
 // the session's shop, so another shop's document id is not found (404), like a wrong one.
 import { randomUUID } from "node:crypto";
+import { json } from "@remix-run/node";
+import { z } from "zod";
 import type { AdminGraphql } from "~/graphql.server";
 import { mailConfigured } from "~/mail/transport.server";
 import { getShopProfile } from "~/shop/profile.server";
@@ -10,7 +13,7 @@ import { filterFromUrl, findShopDocument, listInvoices } from "./admin-list.serv
 import { pdfResponse } from "./endpoints.server";
 import { renderDocument } from "./logo.server";
 import { emailDocument } from "./mail.server";
-import { issueInvoice } from "./model.server";
+import { creditableAmounts, issueInvoice, issueManualCreditNote } from "./model.server";
 import { loadInvoiceSettings } from "./settings.server";
 import { countDownload, findBySource } from "./store.server";
 import { countDocuments, documentsZip, MAX_ZIP_DOCUMENTS } from "./zip.server";
@@ -24,6 +27,7 @@ export async function loadInvoicesPage({ shop, graphql, url }: { shop: string; g
     after: url.searchParams.get("after"),
     before: url.searchParams.get("before"),
   });
+  const creditable = await creditableAmounts({ shop, invoices: page.invoices });
   return {
     timeZone: profile.ianaTimezone,
     mail: mailConfigured(),
@@ -42,6 +46,8 @@ export async function loadInvoicesPage({ shop, graphql, url }: { shop: string; g
       test: d.test,
       issuedAt: d.issuedAt.toISOString(),
       downloads: d.downloads,
+      /** Invoices only: what a credit note may still credit (the total less earlier credit notes). */
+      creditable: creditable.get(d.id) ?? null,
     })),
   };
 }
@@ -82,20 +88,123 @@ export async function downloadZip({ shop, graphql, url }: { shop: string; graphq
   });
 }
 
-export type InvoicesActionResult = { ok: boolean; message: string };
+export type InvoicesActionResult = {
+  ok: boolean;
+  message: string;
+  /** credit_note: the new (or, for a repeated key, the same) credit note's number. */
+  number?: string;
+  /** credit_note: messages per field (`reason`, `lines.0.description`, …). */
+  errors?: Record<string, string>;
+};
 
-/** One action of the Invoices page: intent = email (id). */
-export async function invoicesAction({ shop, form }: { shop: string; form: FormData }): Promise<InvoicesActionResult> {
+const answer = (result: InvoicesActionResult, status = 200) => json(result, { status });
+
+/** One action of the Invoices page: intent = email (id) or credit_note (id, key, reason, lines). */
+export async function invoicesAction({
+  shop,
+  graphql,
+  form,
+}: {
+  shop: string;
+  graphql: AdminGraphql;
+  form: FormData;
+}) {
   const intent = String(form.get("intent") ?? "");
+  if (intent === "credit_note") return creditNoteAction({ shop, graphql, form });
+  if (intent !== "email") return answer({ ok: false, message: "Unknown action" }, 400);
   const id = String(form.get("id") ?? "");
-  if (intent !== "email") return { ok: false, message: "Unknown action" };
   const document = await findShopDocument({ shop, id });
-  if (!document) return { ok: false, message: "This document does not exist." };
-  if (!document.customerEmail) return { ok: false, message: "This order has no customer email." };
-  if (!mailConfigured()) return { ok: false, message: "Email is not configured (SMTP_URL)." };
+  if (!document) return answer({ ok: false, message: "This document does not exist." });
+  if (!document.customerEmail) return answer({ ok: false, message: "This order has no customer email." });
+  if (!mailConfigured()) return answer({ ok: false, message: "Email is not configured (SMTP_URL)." });
   // Each click sends it again (its own key); a retried job still sends it once.
   await emailDocument({ document, reason: `resend:${randomUUID()}` });
-  return { ok: true, message: `${document.number} will be emailed to ${document.customerEmail}` };
+  return answer({ ok: true, message: `${document.number} will be emailed to ${document.customerEmail}` });
+}
+
+/** The "Issue credit note" form; lines come as parallel fields (description, quantity, unitPrice, taxRate). */
+const creditNoteForm = z.object({
+  id: z.string().min(1).max(100),
+  key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "The form expired. Close it and open it again."),
+  reason: z.string().trim().max(500, "At most 500 characters."),
+  lines: z
+    .array(
+      z.object({
+        description: z.string().trim().min(1, "Enter a description.").max(200, "At most 200 characters."),
+        quantity: z.coerce
+          .number({ error: "Enter a whole number." })
+          .int("Enter a whole number.")
+          .min(1, "The quantity must be at least 1.")
+          .max(10_000, "At most 10 000."),
+        unitPrice: z
+          .string()
+          .trim()
+          .regex(/^\d{1,9}(\.\d{1,3})?$/, "Enter an amount such as 10.00.")
+          .refine((v) => Number(v) > 0, "The amount must be more than 0."),
+        taxRate: z
+          .string()
+          .trim()
+          .regex(/^(\d{1,3}(\.\d{1,3})?)?$/, "Enter a rate in percent, such as 19, or leave it empty.")
+          .refine((v) => v === "" || Number(v) <= 100, "At most 100 %."),
+      }),
+    )
+    .min(1, "Add at least one line.")
+    .max(20, "At most 20 lines."),
+});
+
+async function creditNoteAction({ shop, graphql, form }: { shop: string; graphql: AdminGraphql; form: FormData }) {
+  const all = (name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
+  const [descriptions, quantities, prices, rates] = ["description", "quantity", "unitPrice", "taxRate"].map(all);
+  const parsed = creditNoteForm.safeParse({
+    id: String(form.get("id") ?? ""),
+    key: String(form.get("key") ?? ""),
+    reason: String(form.get("reason") ?? ""),
+    lines: descriptions!.map((description, i) => ({
+      description,
+      quantity: quantities![i] ?? "",
+      unitPrice: prices![i] ?? "",
+      taxRate: rates![i] ?? "",
+    })),
+  });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+    return answer({ ok: false, message: "Check the highlighted fields.", errors }, 400);
+  }
+  const { id, key, reason, lines } = parsed.data;
+  const result = await issueManualCreditNote({
+    shop,
+    graphql,
+    invoiceId: id,
+    key,
+    reason: reason || null,
+    lines: lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxRate: l.taxRate === "" ? null : Number(l.taxRate),
+    })),
+  });
+  if (result.ok) {
+    return answer({
+      ok: true,
+      number: result.document.number,
+      message: `Credit note ${result.document.number} issued`,
+    });
+  }
+  switch (result.error) {
+    case "not_found":
+      return answer({ ok: false, message: "This invoice does not exist." }, 404);
+    case "not_an_invoice":
+      return answer({ ok: false, message: "Only an invoice can be credited." }, 400);
+    case "exceeds_invoice":
+      return answer(
+        { ok: false, message: "This credits more than the invoice's total less its earlier credit notes." },
+        422,
+      );
+    default:
+      return answer({ ok: false, message: "Check the lines: each needs a description, quantity and amount." }, 400);
+  }
 }
 
 /** The order id Shopify's admin link appends (`id`: a number, or a global id), or null. */

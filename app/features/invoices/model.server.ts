@@ -20,6 +20,7 @@ import {
 import { emailOnIssue } from "./mail.server";
 import { loadInvoiceSettings, numberFormat } from "./settings.server";
 import {
+  creditNotesOfOrders,
   documentsOfOrder,
   downloadsSince,
   findBySource,
@@ -354,6 +355,30 @@ export async function creditableAmount({ shop, invoiceId }: { shop: string; invo
     .filter((d) => d.kind === "credit_note" && d.invoiceId === invoice.id)
     .reduce((sum, d) => sum + toMinor(d.total, digits), 0);
   return { currency: invoice.currency, amount: fromMinor(toMinor(invoice.total, digits) + credited, digits) };
+}
+
+/**
+ * What each of these invoices can still be credited (the Invoices page's rows): one query for
+ * the credit notes of their orders. Keyed by invoice ID, as a decimal string in its currency.
+ */
+export async function creditableAmounts({
+  shop,
+  invoices,
+}: {
+  shop: string;
+  invoices: Pick<StoredDocument, "id" | "kind" | "orderId" | "total" | "currency">[];
+}): Promise<Map<string, string>> {
+  const own = invoices.filter((d) => d.kind === "invoice");
+  const notes = await creditNotesOfOrders({ shop, orderIds: [...new Set(own.map((d) => d.orderId))] });
+  const result = new Map<string, string>();
+  for (const invoice of own) {
+    const digits = currencyDigits(invoice.currency);
+    const credited = notes
+      .filter((n) => n.invoiceId === invoice.id)
+      .reduce((sum, n) => sum + toMinor(n.total, digits), 0);
+    result.set(invoice.id, fromMinor(Math.max(0, toMinor(invoice.total, digits) + credited), digits));
+  }
+  return result;
 }
 
 export function readSnapshot(document: Pick<StoredDocument, "snapshot">): InvoiceSnapshot {

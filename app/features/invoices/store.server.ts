@@ -113,6 +113,15 @@ export function documentsOfOrder({ shop, orderId }: { shop: string; orderId: str
   return prisma.invoice.findMany({ where: { shop, orderId }, orderBy: { issuedAt: "asc" } });
 }
 
+/** The credit notes (invoice ID and total) of these orders' documents, for the creditable amounts of a page. */
+export function creditNotesOfOrders({ shop, orderIds }: { shop: string; orderIds: string[] }) {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return prisma.invoice.findMany({
+    where: { shop, kind: "credit_note", orderId: { in: orderIds } },
+    select: { invoiceId: true, total: true },
+  });
+}
+
 export type DownloadSource = "shopper" | "admin" | "zip";
 
 /** One document downloaded: its counter, and an event for the Home card's last 7 days. */
