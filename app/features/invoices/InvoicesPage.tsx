@@ -1,6 +1,7 @@
 // The Invoices page (embedded admin, Polaris IndexTable): the shop's invoices and credit
 // notes, newest first, searched and filtered through the URL (so a filtered view is a link),
-// cursor pages, one PDF or a ZIP of everything the filters select, and "Email to customer".
+// cursor pages, one PDF or a ZIP of everything the filters select, "Email to customer" and
+// "Issue credit note" (CreditNoteModal).
 // Downloads go through fetch, which App Bridge signs with a session token.
 import { Form, useFetcher, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import {
@@ -19,8 +20,9 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { InvoicesActionResult, InvoicesPageData } from "./admin-documents.server";
+import { CreditNoteModal, type CreditTarget } from "./CreditNoteModal";
 
 type Row = InvoicesPageData["invoices"][number];
 
@@ -62,6 +64,8 @@ export function InvoicesPage({ data }: { data: InvoicesPageData }) {
     to: params.get("to") ?? "",
   });
   const [zipping, setZipping] = useState(false);
+  const [crediting, setCrediting] = useState<CreditTarget | null>(null);
+  const closeCredit = useCallback(() => setCrediting(null), []);
   const set = (key: keyof typeof filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
   const order = params.get("order");
   const date = new Intl.DateTimeFormat("en-CA", { timeZone: data.timeZone, dateStyle: "medium" });
@@ -190,18 +194,38 @@ export function InvoicesPage({ data }: { data: InvoicesPageData }) {
                 }}
               >
                 {data.invoices.map((row, index) => (
-                  <InvoiceRow key={row.id} row={row} index={index} mail={data.mail} date={date} />
+                  <InvoiceRow
+                    key={row.id}
+                    row={row}
+                    index={index}
+                    mail={data.mail}
+                    date={date}
+                    onCredit={setCrediting}
+                  />
                 ))}
               </IndexTable>
             )}
           </Card>
         </Layout.Section>
       </Layout>
+      {crediting ? <CreditNoteModal key={crediting.id} target={crediting} onClose={closeCredit} /> : null}
     </Page>
   );
 }
 
-function InvoiceRow({ row, index, mail, date }: { row: Row; index: number; mail: boolean; date: Intl.DateTimeFormat }) {
+function InvoiceRow({
+  row,
+  index,
+  mail,
+  date,
+  onCredit,
+}: {
+  row: Row;
+  index: number;
+  mail: boolean;
+  date: Intl.DateTimeFormat;
+  onCredit: (target: CreditTarget) => void;
+}) {
   const fetcher = useFetcher<InvoicesActionResult>();
   const [downloading, setDownloading] = useState(false);
   useEffect(() => {
@@ -260,6 +284,24 @@ function InvoiceRow({ row, index, mail, date }: { row: Row; index: number; mail:
           >
             Email to customer
           </Button>
+          {row.kind === "invoice" && row.creditable !== null ? (
+            <Button
+              size="slim"
+              disabled={Number(row.creditable) <= 0}
+              onClick={() =>
+                onCredit({
+                  id: row.id,
+                  number: row.number,
+                  currency: row.currency,
+                  creditable: row.creditable!,
+                  money: money(row.creditable!, row.currency),
+                })
+              }
+              accessibilityLabel={`Issue credit note: ${row.number}`}
+            >
+              Issue credit note
+            </Button>
+          ) : null}
         </ButtonGroup>
       </IndexTable.Cell>
     </IndexTable.Row>
