@@ -100,15 +100,7 @@ export type InvoicesActionResult = {
 const answer = (result: InvoicesActionResult, status = 200) => json(result, { status });
 
 /** One action of the Invoices page: intent = email (id) or credit_note (id, key, reason, lines). */
-export async function invoicesAction({
-  shop,
-  graphql,
-  form,
-}: {
-  shop: string;
-  graphql: AdminGraphql;
-  form: FormData;
-}) {
+export async function invoicesAction({ shop, graphql, form }: { shop: string; graphql: AdminGraphql; form: FormData }) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "credit_note") return creditNoteAction({ shop, graphql, form });
   if (intent !== "email") return answer({ ok: false, message: "Unknown action" }, 400);
