@@ -1,6 +1,8 @@
 // Invoices in the browser: a shopper downloads the invoice from the order lookup's result, and
 // the merchant finds it on the admin Invoices page (embedded, App Bridge session tokens) and
-// downloads it there; the PDF's text is read each time. axe on the admin page.
+// downloads it there; the PDF's text is read each time. Then the merchant issues a credit note
+// for a manual adjustment from the same row (a modal form) and sees it listed. axe on the admin
+// page and on the open modal.
 import { execFileSync } from "node:child_process";
 import { type Download, type Page, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
@@ -32,7 +34,7 @@ async function lookupResult(page: Page) {
   await page.getByRole("heading", { name: `Order ${order.name}` }).waitFor();
 }
 
-it("a shopper downloads the invoice from the lookup result; the merchant downloads it from the Invoices page", async () => {
+it("a shopper downloads the invoice from the lookup result; the merchant downloads it from the Invoices page and issues a credit note", async () => {
   await devstore("/__devstore/webhooks", {
     topic: "orders/paid",
     payload: { id: Number(order.id.split("/").pop()), admin_graphql_api_id: order.id, name: order.name },
@@ -81,5 +83,36 @@ it("a shopper downloads the invoice from the lookup result; the merchant downloa
   expect(adminText).toContain(order.name);
   // the same immutable document as the shopper's
   expect(adminText).toBe(shopperText);
+
+  // The merchant issues a credit note for a manual adjustment from the invoice's row
+  await app.getByRole("button", { name: `Issue credit note: ${number}` }).click();
+  const dialog = app.getByRole("dialog", { name: `Issue credit note for ${number}` });
+  await dialog.waitFor();
+  await expect.poll(() => dialog.getByText("can still be credited").textContent()).toContain(number!);
+  await expectNoAxeViolations(frame);
+  await dialog.getByLabel("Description").fill("Goodwill: scratched box");
+  await dialog.getByLabel("Unit amount").fill("4.50");
+  await dialog.getByLabel("Reason").fill("Packaging damaged in transit");
+  // the server's field errors show inline: a zero quantity first
+  await dialog.getByLabel("Quantity").fill("0");
+  await dialog.getByRole("button", { name: "Issue credit note", exact: true }).click();
+  await dialog.getByText("The quantity must be at least 1.").waitFor();
+  await dialog.getByLabel("Quantity").fill("1");
+  await dialog.getByRole("button", { name: "Issue credit note", exact: true }).click();
+  await dialog.waitFor({ state: "detached", timeout: 15_000 });
+  // the list (still searched by the order) now has the credit note
+  const creditRow = app.getByRole("row").filter({ hasText: /CN-\d{4}-\d{5}/ });
+  await creditRow.waitFor({ timeout: 15_000 });
+  expect(await app.getByRole("row").count()).toBe(3);
+  const creditNumber = /CN-\d{4}-\d{5}/.exec((await creditRow.textContent()) ?? "")?.[0];
+  expect(creditNumber).toBeDefined();
+  const [creditPdf] = await Promise.all([
+    admin.waitForEvent("download"),
+    app.getByRole("button", { name: `Download ${creditNumber} (PDF)` }).click(),
+  ]);
+  const creditText = await pdfTextOf(creditPdf);
+  expect(creditText).toContain(creditNumber!);
+  expect(creditText).toContain("Goodwill: scratched box");
+  expect(creditText).toContain("Packaging damaged in transit");
   await admin.context().close();
-}, 90_000);
+}, 120_000);
