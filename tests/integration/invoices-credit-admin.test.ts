@@ -22,7 +22,10 @@ async function admin(pathAndQuery: string, body?: URLSearchParams) {
   });
 }
 
-type Listed = { id: string; number: string; kind: string; total: string; creditable: string | null };
+type Listed = { id: string; number: string; kind: string; total: string; currency: string; creditable: string | null };
+
+const digitsOf = (currency: string) =>
+  new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 async function list(query: Record<string, string>): Promise<Listed[]> {
   const response = await admin(`/app/invoices?${new URLSearchParams({ ...query, _data: "routes/app.invoices" })}`);
@@ -108,7 +111,13 @@ describe("Issue credit note (admin Invoices page)", () => {
     const over = await credit({
       id: invoice.id,
       key: crypto.randomUUID(),
-      lines: [line({ quantity: "1", unitPrice: (Number(left) + 0.01).toFixed(2) })],
+      // one minor unit more than is left
+      lines: [
+        line({
+          quantity: "1",
+          unitPrice: (Number(left) + 10 ** -digitsOf(current!.currency)).toFixed(digitsOf(current!.currency)),
+        }),
+      ],
     });
     expect(over.status).toBe(422);
     expect(over.body).toEqual({
@@ -123,7 +132,7 @@ describe("Issue credit note (admin Invoices page)", () => {
     });
     expect(rest.body).toMatchObject({ ok: true });
     expect((await list({ order: order.id })).find((d) => d.id === invoice.id)!.creditable).toMatch(/^0\.0+$|^0$/);
-    const more = await credit({ id: invoice.id, key: crypto.randomUUID(), lines: [line({ unitPrice: "0.01" })] });
+    const more = await credit({ id: invoice.id, key: crypto.randomUUID(), lines: [line({ unitPrice: "1" })] });
     expect(more.status).toBe(422);
     expect(more.body.ok).toBe(false);
   }, 30_000);
@@ -189,6 +198,18 @@ describe("Issue credit note (admin Invoices page)", () => {
       "lines.3.unitPrice": "Enter an amount such as 10.00.",
       "lines.4.quantity": "Enter a whole number.",
       "lines.4.taxRate": "At most 100 %.",
+    });
+    // more decimals than the invoice's currency has (1.005 in EUR, 1.5 in JPY); trailing zeros are fine
+    const digits = digitsOf(invoice.currency);
+    const precise = await credit({
+      id: invoice.id,
+      key: crypto.randomUUID(),
+      lines: [line({ unitPrice: `1.${"0".repeat(digits)}5` })],
+    });
+    expect(precise.status).toBe(400);
+    expect(precise.body.errors).toEqual({
+      "lines.0.unitPrice":
+        digits === 0 ? `${invoice.currency} amounts have no decimals.` : `At most ${digits} decimals.`,
     });
     const noLines = await credit({ id: invoice.id, key: crypto.randomUUID(), lines: [] });
     expect(noLines.status).toBe(400);

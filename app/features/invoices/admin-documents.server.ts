@@ -12,6 +12,7 @@ import { getShopProfile } from "~/shop/profile.server";
 import { filterFromUrl, findShopDocument, listInvoices } from "./admin-list.server";
 import { pdfResponse } from "./endpoints.server";
 import { renderDocument } from "./logo.server";
+import { currencyDigits } from "./document";
 import { emailDocument } from "./mail.server";
 import { creditableAmounts, issueInvoice, issueManualCreditNote } from "./model.server";
 import { loadInvoiceSettings } from "./settings.server";
@@ -164,6 +165,17 @@ async function creditNoteAction({ shop, graphql, form }: { shop: string; graphql
     return answer({ ok: false, message: "Check the highlighted fields.", errors }, 400);
   }
   const { id, key, reason, lines } = parsed.data;
+  const invoice = await findShopDocument({ shop, id });
+  if (!invoice) return answer({ ok: false, message: "This invoice does not exist." }, 404);
+  // Amounts in the invoice's currency: no more decimals than it has (¥4.50 is not an amount, ¥4.00 is).
+  const digits = currencyDigits(invoice.currency);
+  const errors: Record<string, string> = {};
+  lines.forEach((line, index) => {
+    if (/[1-9]/.test((line.unitPrice.split(".")[1] ?? "").slice(digits)))
+      errors[`lines.${index}.unitPrice`] =
+        digits === 0 ? `${invoice.currency} amounts have no decimals.` : `At most ${digits} decimals.`;
+  });
+  if (Object.keys(errors).length) return answer({ ok: false, message: "Check the highlighted fields.", errors }, 400);
   const result = await issueManualCreditNote({
     shop,
     graphql,
