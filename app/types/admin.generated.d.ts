@@ -3,6 +3,38 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type CareDeskContactCustomerQueryVariables = AdminTypes.Exact<{
+  customerQuery: AdminTypes.Scalars['String']['input'];
+  orderQuery: AdminTypes.Scalars['String']['input'];
+  withOrder: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type CareDeskContactCustomerQuery = { customers: { nodes: Array<(
+      Pick<AdminTypes.Customer, 'id' | 'displayName' | 'createdAt' | 'numberOfOrders' | 'tags'>
+      & { amountSpent: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, lastOrder?: AdminTypes.Maybe<(
+        Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+        & { totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, fulfillments: Array<(
+          Pick<AdminTypes.Fulfillment, 'status'>
+          & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+        )> }
+      )> }
+    )> }, orders?: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+      & { totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, fulfillments: Array<(
+        Pick<AdminTypes.Fulfillment, 'status'>
+        & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+      )> }
+    )> } };
+
+export type CareDeskContactOrderFragment = (
+  Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+  & { totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, fulfillments: Array<(
+    Pick<AdminTypes.Fulfillment, 'status'>
+    & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+  )> }
+);
+
 export type CareDeskContactShopQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -155,6 +187,7 @@ export type CareDeskShopProfileQuery = { shop: (
   ) };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query CareDeskContactCustomer($customerQuery: String!, $orderQuery: String!, $withOrder: Boolean!) {\n    customers(first: 1, query: $customerQuery) {\n      nodes {\n        id\n        displayName\n        createdAt\n        numberOfOrders\n        amountSpent { amount currencyCode }\n        tags\n        lastOrder { ...CareDeskContactOrder }\n      }\n    }\n    orders(first: 1, query: $orderQuery) @include(if: $withOrder) {\n      nodes { ...CareDeskContactOrder }\n    }\n  }\n  fragment CareDeskContactOrder on Order {\n    id\n    name\n    email\n    createdAt\n    displayFinancialStatus\n    displayFulfillmentStatus\n    totalPriceSet { shopMoney { amount currencyCode } }\n    fulfillments(first: 5) { status trackingInfo(first: 3) { company number url } }\n  }\n": {return: CareDeskContactCustomerQuery, variables: CareDeskContactCustomerQueryVariables},
   "#graphql\n  query CareDeskContactShop {\n    shop { id }\n  }\n": {return: CareDeskContactShopQuery, variables: CareDeskContactShopQueryVariables},
   "#graphql\n  query CareDeskInvoiceOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      test\n      email\n      customerLocale\n      cancelledAt\n      displayFinancialStatus\n      taxesIncluded\n      presentmentCurrencyCode\n      processedAt\n      customer { id }\n      billingAddress { name company address1 address2 zip city province country }\n      purchasingEntity {\n        __typename\n        ... on PurchasingCompany {\n          company { name }\n          location { taxSettings { taxRegistrationId } }\n        }\n      }\n      taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n      totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n      totalTaxSet { presentmentMoney { amount currencyCode } }\n      totalDiscountsSet { presentmentMoney { amount currencyCode } }\n      totalPriceSet { presentmentMoney { amount currencyCode } }\n      lineItems(first: 100) {\n        nodes {\n          title\n          variantTitle\n          sku\n          quantity\n          originalUnitPriceSet { presentmentMoney { amount currencyCode } }\n          totalDiscountSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      shippingLines(first: 5) {\n        nodes {\n          title\n          discountedPriceSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      fulfillments(first: 5) { createdAt }\n    }\n  }\n": {return: CareDeskInvoiceOrderQuery, variables: CareDeskInvoiceOrderQueryVariables},
   "#graphql\n  query CareDeskOrderLookup($query: String!) {\n    orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { ...CareDeskLookupOrder }\n    }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupQuery, variables: CareDeskOrderLookupQueryVariables},

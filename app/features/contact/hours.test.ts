@@ -36,10 +36,12 @@ describe("business hours", () => {
 
   it("counts business minutes over a night and a weekend", () => {
     // Friday 16:00 → Monday 10:00 Berlin (CET, UTC+1): 1 h Friday + 1 h Monday
-    expect(businessMinutesBetween(WEEKDAYS, "Europe/Berlin", at("2026-11-27T15:00:00Z"), at("2026-11-30T09:00:00Z"))).toBe(
-      120,
-    );
-    expect(businessMinutesBetween(WEEKDAYS, "Europe/Berlin", at("2026-11-30T09:00:00Z"), at("2026-11-27T15:00:00Z"))).toBe(0);
+    expect(
+      businessMinutesBetween(WEEKDAYS, "Europe/Berlin", at("2026-11-27T15:00:00Z"), at("2026-11-30T09:00:00Z")),
+    ).toBe(120);
+    expect(
+      businessMinutesBetween(WEEKDAYS, "Europe/Berlin", at("2026-11-30T09:00:00Z"), at("2026-11-27T15:00:00Z")),
+    ).toBe(0);
   });
 
   it("adds business minutes: a 4-hour promise made at 15:00 on Friday is due Monday 11:00", () => {

@@ -93,7 +93,10 @@ export function* openIntervals(hours: WeekHours, timeZone: string, from: number,
       const close = minutesOf(dayHours.close);
       if (close > open) {
         const s = Math.max(from, instantOf(y, m, day, open, timeZone));
-        const e = Math.min(to, close === 1440 ? instantOf(y, m, day + 1, 0, timeZone) : instantOf(y, m, day, close, timeZone));
+        const e = Math.min(
+          to,
+          close === 1440 ? instantOf(y, m, day + 1, 0, timeZone) : instantOf(y, m, day, close, timeZone),
+        );
         if (e > s) yield [s, e] as const;
       }
     }

@@ -8,8 +8,7 @@ import { fingerprint, type SpamReason } from "./spam";
 
 export const STATUSES = ["open", "waiting", "closed"] as const;
 export type ConversationStatus = (typeof STATUSES)[number];
-export const isStatus = (value: unknown): value is ConversationStatus =>
-  STATUSES.includes(value as ConversationStatus);
+export const isStatus = (value: unknown): value is ConversationStatus => STATUSES.includes(value as ConversationStatus);
 
 export const TOPICS = ["order", "shipping", "returns", "product", "other"] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -203,7 +202,15 @@ export async function markRead({ shop, id }: { shop: string; id: string }) {
   await prisma.conversation.updateMany({ where: { shop, id, unread: true }, data: { unread: false } });
 }
 
-export async function earlierConversations({ shop, email, exceptId }: { shop: string; email: string; exceptId: string }) {
+export async function earlierConversations({
+  shop,
+  email,
+  exceptId,
+}: {
+  shop: string;
+  email: string;
+  exceptId: string;
+}) {
   return prisma.conversation.findMany({
     where: { shop, email, id: { not: exceptId }, folder: "inbox" },
     orderBy: { createdAt: "desc" },
@@ -417,7 +424,12 @@ export async function measuredFirstResponseHours({
   now?: number;
 }) {
   const rows = await prisma.conversation.findMany({
-    where: { shop, folder: "inbox", firstResponseAt: { not: null }, createdAt: { gte: new Date(now - 30 * 86_400_000) } },
+    where: {
+      shop,
+      folder: "inbox",
+      firstResponseAt: { not: null },
+      createdAt: { gte: new Date(now - 30 * 86_400_000) },
+    },
     select: { createdAt: true, firstResponseAt: true },
     take: 5000,
     orderBy: { createdAt: "desc" },

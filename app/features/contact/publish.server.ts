@@ -8,13 +8,15 @@
 import { adminQuery, assertNoUserErrors, type AdminGraphql } from "~/graphql.server";
 import { defineJob, enqueue } from "~/jobs/queue.server";
 import { getShopProfile } from "~/shop/profile.server";
+import { saveSettings } from "~/shop/settings.server";
 import { unauthenticated } from "~/shopify.server";
 import type { WeekHours } from "./hours";
 import { measuredFirstResponseHours } from "./model.server";
+import { publishedState } from "./published";
 import { loadContactSettings, type ContactSettings } from "./settings.server";
 
 export const CONTACT_NAMESPACE = "$app:contact";
-export const DEFAULT_PROMISE_HOURS = 8;
+export const DEFAULT_PROMISE_HOURS = 8; // one business day of 9–17
 export const MIN_MEASURED = 5;
 
 export const CONTACT_SHOP_QUERY = `#graphql
@@ -53,7 +55,9 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 
 /** The JSON the block reads. */
 export function storefrontProfile(settings: ContactSettings, promiseHours: number, timeZone: string) {
-  const hours = (settings.hours as WeekHours).map((d) => (d ? { open: minutes(d.open), close: minutes(d.close) } : null));
+  const hours = (settings.hours as WeekHours).map((d) =>
+    d ? { open: minutes(d.open), close: minutes(d.close) } : null,
+  );
   return {
     v: 1,
     time_zone: timeZone,
@@ -79,6 +83,7 @@ export async function writeContactProfile({ shop, graphql }: { shop: string; gra
     ],
   });
   assertNoUserErrors(result.metafieldsSet);
+  await saveSettings(publishedState, shop, { promiseHours: promise.hours, source: promise.source });
   return value;
 }
 

@@ -26,7 +26,10 @@ export const contactRedactor: Redactor = {
         closedAt: true,
         csatScore: true,
         csatComment: true,
-        messages: { orderBy: { createdAt: "asc" }, select: { author: true, channel: true, body: true, createdAt: true } },
+        messages: {
+          orderBy: { createdAt: "asc" },
+          select: { author: true, channel: true, body: true, createdAt: true },
+        },
       },
     });
     return conversations.map((c) => ({ kind: "contact conversation", ...c }));

@@ -41,7 +41,9 @@ describe("contact spam rules", () => {
     expect(contentRules({ name: "Max", message: "Cheap VIAGRA here" })).toBe("pattern");
     // a known false positive: a rule on a word hits "casino-green" too (the owner rescues it with "Not spam")
     expect(contentRules({ name: "Max", message: "Does the casino-green sweater ship to Canada?" })).toBe("pattern");
-    expect(contentRules({ name: "Max", message: "Does the green sweater ship to Canada? Where is my order?" })).toBeNull();
+    expect(
+      contentRules({ name: "Max", message: "Does the green sweater ship to Canada? Where is my order?" }),
+    ).toBeNull();
   });
 
   it("compares duplicates without case, spacing or punctuation", () => {

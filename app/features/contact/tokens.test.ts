@@ -11,9 +11,13 @@ describe("conversation links", () => {
     const token = await signConversationToken("page", { shop, conversationId }, SECRET, { now });
     expect(await verifyConversationToken("page", token, { shop, secret: SECRET, now })).toBe(conversationId);
     expect(await verifyConversationToken("csat", token, { shop, secret: SECRET, now })).toBeNull();
-    expect(await verifyConversationToken("page", token, { shop: "other.myshopify.com", secret: SECRET, now })).toBeNull();
+    expect(
+      await verifyConversationToken("page", token, { shop: "other.myshopify.com", secret: SECRET, now }),
+    ).toBeNull();
     expect(await verifyConversationToken("page", token, { shop, secret: "secret-b", now })).toBeNull();
-    expect(await verifyConversationToken("page", token, { shop, secret: SECRET, now: now + 31 * 86_400_000 })).toBeNull();
+    expect(
+      await verifyConversationToken("page", token, { shop, secret: SECRET, now: now + 31 * 86_400_000 }),
+    ).toBeNull();
     const [h, p, s] = token.split(".");
     expect(await verifyConversationToken("page", `${h}.${p}x.${s}`, { shop, secret: SECRET, now })).toBeNull();
     expect(await verifyConversationToken("page", "", { shop, secret: SECRET, now })).toBeNull();
