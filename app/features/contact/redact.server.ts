@@ -19,7 +19,6 @@ export const contactRedactor: Redactor = {
         reference: true,
         status: true,
         name: true,
-        email: true,
         orderNumber: true,
         topic: true,
         createdAt: true,
