@@ -3,8 +3,8 @@
 // (the dev store's mailbox); the owner answers in the inbox (session token, as App Bridge
 // calls it); the shopper reads and answers on the signed conversation page; close → CSAT.
 import { describe, expect, inject, it } from "vitest";
-import { sessionToken } from "../../devstore/auth/tokens";
 import { signConversationToken } from "../../app/features/contact/tokens";
+import { sessionToken } from "../../devstore/auth/tokens";
 import { BROWSER, mailTo, recentOrders, seeded, storefront, waitForMail } from "../support/storefront";
 
 const started = () => String(Math.floor(Date.now() / 1000) - 30);
