@@ -9,7 +9,6 @@
 //   emails, bound to the shop and the conversation, 30 days) and its reply form.
 // - GET/POST /contact/csat/?t=&score=: the one-click CSAT answer and an optional comment.
 // - POST /contact/faq/: the deflection beacon (FAQ opened, nothing sent); counts only.
-import { randomUUID } from "node:crypto";
 import { env } from "~/env.server";
 import { getShopProfile } from "~/shop/profile.server";
 import { getSettings } from "~/shop/settings.server";
@@ -17,11 +16,11 @@ import { Message } from "~/storefront/Message";
 import type { StorefrontRequest } from "~/storefront/proxy.server";
 import { addressLimit, charge, consume, exhausted } from "~/storefront/rate-limit.server";
 import { messageResponse, rateLimitedResponse, respond, type StorefrontEndpoint } from "~/storefront/responses.server";
+import { acceptMessage } from "./accept.server";
 import { ContactForm, ConversationPage, CsatPage, type ContactValues } from "./ContactViews";
-import { enqueueContactMail, formatDue } from "./mail.server";
+import { formatDue } from "./mail.server";
 import {
   addCustomerMessage,
-  createConversation,
   getConversation,
   isDuplicate,
   LIMITS,
@@ -127,12 +126,9 @@ export async function submitContact(
   if (!reason && (await isDuplicate({ shop, email: message.email, message: message.message }))) reason = "duplicate";
   await charge(shop, limits);
 
-  const id = randomUUID();
-  // Durable before the message exists: the job waits for it (and ends if it never comes).
-  if (!reason) await enqueueContactMail({ shop, conversationId: id, kind: "ack" });
-  const created = await createConversation({
+  const created = await acceptMessage({
     shop,
-    conversation: { id, ...message, locale: ctx.locale, spamReason: reason, createdAt: new Date(now) },
+    conversation: { ...message, locale: ctx.locale, spamReason: reason, createdAt: new Date(now) },
   });
   if (form.faq_opened === "1") await recordEvent({ shop, kind: "faq_then_sent" });
 

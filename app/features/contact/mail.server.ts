@@ -85,8 +85,14 @@ function footer(t: Translate, link: string, canReplyByEmail: boolean) {
 export const contactMailJob = defineJob<MailPayload>(
   "contact.mail",
   async ({ shop, conversationId, kind, messageId }, { key, attempt }) => {
-    const conversation = await getConversation({ shop, id: conversationId });
-    const message = messageId ? conversation?.messages.find((m) => m.id === messageId) : undefined;
+    let conversation = await getConversation({ shop, id: conversationId });
+    let message = messageId ? conversation?.messages.find((m) => m.id === messageId) : undefined;
+    // Usually the row is written a few milliseconds after this job: wait for it briefly.
+    for (let wait = 0; wait < 20 && (!conversation || (kind === "reply" && !message)); wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      conversation = await getConversation({ shop, id: conversationId });
+      message = messageId ? conversation?.messages.find((m) => m.id === messageId) : undefined;
+    }
     if (!conversation || (kind === "reply" && !message)) {
       // Not stored (yet): the request that enqueued this may still be writing it, or died.
       if (attempt < 3) throw new Error(`contact ${kind}: conversation not stored yet`);
