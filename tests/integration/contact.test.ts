@@ -2,10 +2,12 @@
 // proxy (signed by the dev store) → the built app → stored, acknowledged through the job queue
 // (the dev store's mailbox); the owner answers in the inbox (session token, as App Bridge
 // calls it); the shopper reads and answers on the signed conversation page; close → CSAT.
+import { createHmac, randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { signConversationToken } from "../../app/features/contact/tokens";
 import { sessionToken } from "../../devstore/auth/tokens";
-import { BROWSER, mailTo, recentOrders, seeded, storefront, waitForMail } from "../support/storefront";
+import { MAILGUN_SIGNING_KEY } from "../../devstore/mail/inbound";
+import { BROWSER, devstore, mailTo, recentOrders, seeded, storefront, waitForMail } from "../support/storefront";
 
 const started = () => String(Math.floor(Date.now() / 1000) - 30);
 let counter = 0;
@@ -295,5 +297,81 @@ describe("contact", () => {
     );
     expect((await storefront("/apps/care/contact/faq/", { form: { event: "other", locale: "en" } })).status).toBe(400);
     expect((await storefront("/apps/care/contact/faq/")).status).toBe(405);
+  });
+
+  describe("replies by email (Mailgun inbound route)", () => {
+    /** A Mailgun inbound-route POST, signed with `key` (the dev store's by default). */
+    async function mailgunPost(
+      fields: Record<string, string>,
+      {
+        key = MAILGUN_SIGNING_KEY,
+        token = randomBytes(25).toString("hex"),
+        timestamp = String(Math.floor(Date.now() / 1000)),
+      } = {},
+    ) {
+      const form = new FormData();
+      const signature = createHmac("sha256", key)
+        .update(timestamp + token)
+        .digest("hex");
+      for (const [k, v] of Object.entries({ timestamp, token, signature, ...fields })) form.append(k, v);
+      const response = await fetch(`${inject("appUrl")}/webhooks/inbound-email`, { method: "POST", body: form });
+      return { status: response.status, token };
+    }
+
+    async function answeredConversation() {
+      const email = uniqueEmail("eve");
+      const reference = referenceIn((await send({ email, message: "Do you ship to Norway?" })).text)!;
+      const row = (await byReference(reference))!;
+      await act(row.id, { intent: "reply", body: "Yes, in 5 days.", close: "false" });
+      await waitForMail(email, (m) => m.subject.startsWith("Re:"));
+      const mail = (await devstore(`/__devstore/mail.json?to=${encodeURIComponent(email)}`)) as {
+        id: number;
+        subject: string;
+        replyTo: string | null;
+      }[];
+      const reply = mail.find((m) => m.subject.startsWith("Re:"))!;
+      return { email, reference, row, reply };
+    }
+
+    it("a reply to the notification lands in the conversation and reopens it", async () => {
+      const { reference, row, reply } = await answeredConversation();
+      expect(reply.replyTo).toMatch(/^reply\+[0-9a-f-]{36}\.[0-9a-f]{20}@inbound\.devstore\.test$/);
+      // WHEN the shopper answers the email (the dev store's control posts it as Mailgun's route would)
+      const result = (await devstore("/__devstore/mail/inbound", {
+        mailId: reply.id,
+        text: "Great, and to Svalbard?",
+      })) as {
+        status: number;
+      };
+      expect(result.status).toBe(200);
+      // THEN it is in the conversation, which is open and unread again
+      expect(await byReference(reference, "open")).toMatchObject({ unread: true });
+      const view = (await conversation(row.id)) as { conversation: { messages: { channel: string; body: string }[] } };
+      expect(view.conversation.messages.at(-1)).toMatchObject({ channel: "email", body: "Great, and to Svalbard?" });
+    });
+
+    it("refuses a bad signature, an old timestamp, another sender, a forged recipient; a replayed token adds nothing", async () => {
+      const { email, row, reply } = await answeredConversation();
+      const fields = {
+        recipient: reply.replyTo!,
+        sender: email,
+        from: `Eve <${email}>`,
+        subject: "Re",
+        "stripped-text": "Hi again",
+      };
+      expect((await mailgunPost(fields, { key: "not-the-signing-key" })).status).toBe(401);
+      expect((await mailgunPost(fields, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) })).status).toBe(401);
+      expect(
+        (await mailgunPost({ ...fields, sender: "mallory@example.com", from: "mallory@example.com" })).status,
+      ).toBe(406);
+      const other = "00000000-0000-4000-8000-000000000000";
+      const forged = reply.replyTo!.replace(/reply\+[0-9a-f-]{36}/, `reply+${other}`);
+      expect((await mailgunPost({ ...fields, recipient: forged })).status).toBe(406);
+      const accepted = await mailgunPost(fields);
+      expect(accepted.status).toBe(200);
+      expect((await mailgunPost(fields, { token: accepted.token })).status).toBe(200);
+      const view = (await conversation(row.id)) as { conversation: { messages: { body: string }[] } };
+      expect(view.conversation.messages.filter((m) => m.body === "Hi again")).toHaveLength(1);
+    });
   });
 });
