@@ -2,7 +2,7 @@
 // (signed link from the emails); POST: their reply.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
-  CONTACT_ENDPOINT,
+  CONVERSATION_ENDPOINT,
   CONTACT_FORM_LIMITS,
   replyOnPage,
   showConversation,
@@ -10,7 +10,12 @@ import {
 import { handleStorefront } from "~/storefront/proxy.server";
 
 export const loader = ({ request }: LoaderFunctionArgs) =>
-  handleStorefront(request, CONTACT_ENDPOINT, showConversation);
+  handleStorefront(request, CONVERSATION_ENDPOINT, showConversation);
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  handleStorefront(request, CONTACT_ENDPOINT, (storefront) => replyOnPage(storefront, request), CONTACT_FORM_LIMITS);
+  handleStorefront(
+    request,
+    CONVERSATION_ENDPOINT,
+    (storefront) => replyOnPage(storefront, request),
+    CONTACT_FORM_LIMITS,
+  );

@@ -98,6 +98,14 @@ describe("contact", () => {
     expect(ack.text).toMatch(/\/apps\/care\/contact\/conversation\/\?t=/);
   });
 
+  it("refuses the contact form posted from another site (403)", async () => {
+    const answer = await storefront("/apps/care/contact/", {
+      form: { locale: "en", started: started(), name: "Ann", email: uniqueEmail("x"), message: "Hi" },
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(answer.status).toBe(403);
+  });
+
   it("answers a field error in the shopper's language with the form again (422), storing nothing", async () => {
     const answer = await storefront("/apps/care/contact/", {
       form: { locale: "de", started: started(), name: "Jo", email: "not-an-email", message: "Hallo" },
@@ -218,8 +226,10 @@ describe("contact", () => {
     expect(page.text).toContain("Hi Cy, next Tuesday!");
     // AND replies there: the conversation is open and unread again
     const t = link.searchParams.get("t")!;
+    // (from a page with Referrer-Policy no-referrer, browsers send Origin: null; the token is the credential)
     const reply = await storefront("/apps/care/contact/conversation/", {
       form: { t, locale: "en", message: "Great, thanks! Can you hold one for me?" },
+      headers: { Origin: "null" },
     });
     expect(reply.status).toBe(200);
     expect(reply.text).toContain("Your reply has been sent.");

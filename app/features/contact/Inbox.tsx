@@ -309,7 +309,7 @@ export function ConversationScreen({ data, result }: { data: ConversationData; r
             {c.messages.map((m) => (
               <Card key={m.id} background={m.author === "owner" ? "bg-surface-secondary" : undefined}>
                 <BlockStack gap="200">
-                  <Text as="h3" variant="headingSm">
+                  <Text as="h2" variant="headingSm">
                     {m.author === "owner" ? "You" : c.name}{" "}
                     <Text as="span" tone="subdued" variant="bodySm">
                       · {when(m.createdAt)} · via {CHANNEL[m.channel] ?? m.channel}

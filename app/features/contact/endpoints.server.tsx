@@ -35,6 +35,8 @@ import { contentRules, formRules, type SpamReason } from "./spam";
 import { verifyConversationToken } from "./tokens";
 
 export const CONTACT_ENDPOINT: StorefrontEndpoint = { title: "contact.page_title" };
+/** The conversation page and the CSAT comment: their forms carry the signed link's token. */
+export const CONVERSATION_ENDPOINT: StorefrontEndpoint = { title: "contact.page_title", postsCarryToken: true };
 /** A message of 5,000 characters in any script fits (URL-encoded CJK is 9 bytes a character). */
 export const CONTACT_FORM_LIMITS = { maxBodyBytes: 64 * 1024, maxFieldLength: LIMITS.message + 1 };
 
