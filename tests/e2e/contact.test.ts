@@ -86,7 +86,7 @@ it("JavaScript off: FAQ answer, message, owner's answer in the inbox, the shoppe
         await admin.getByRole("button", { name: "Inbox" }).click();
         return app.getByRole("heading", { level: 1 }).textContent({ timeout: 5000 });
       },
-      { timeout: 30_000, intervals: [1000] },
+      { timeout: 30_000, interval: 1000 },
     )
     .toBe("Inbox");
   await app.getByRole("link", { name: `Does it ship to Iceland? (${stamp})` }).click();
