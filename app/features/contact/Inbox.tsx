@@ -33,7 +33,7 @@ function useToast(result: Result) {
 
 export interface InboxData {
   filter: { view: string; unreadOnly?: boolean; query?: string | null };
-  counts: { open: number; waiting: number; closed: number; spam: number };
+  counts: { open: number; waiting: number; spam: number };
   next: string | null;
   conversations: {
     id: string;

@@ -76,19 +76,15 @@ export async function createConversation({ shop, conversation: c }: { shop: stri
 
 /** A message with this text from this email in the last day (a resubmission or a bot). */
 export async function isDuplicate({ shop, email, message }: { shop: string; email: string; message: string }) {
-  const recent = await prisma.conversationMessage.findMany({
-    where: {
-      shop,
-      author: "customer",
-      createdAt: { gte: new Date(Date.now() - 86_400_000) },
-      conversation: { email },
-    },
-    select: { body: true },
+  // By the sender's conversations (index on shop + email), not by scanning the day's messages.
+  const recent = await prisma.conversation.findMany({
+    where: { shop, email, lastMessageAt: { gte: new Date(Date.now() - 86_400_000) } },
+    orderBy: { lastMessageAt: "desc" },
     take: 20,
-    orderBy: { createdAt: "desc" },
+    select: { messages: { where: { author: "customer" }, select: { body: true }, take: 20 } },
   });
   const print = fingerprint(message);
-  return recent.some((m) => fingerprint(m.body) === print);
+  return recent.some((c) => c.messages.some((m) => fingerprint(m.body) === print));
 }
 
 export const CONVERSATION_FIELDS = {
@@ -183,19 +179,17 @@ export async function listConversations({
   return { conversations: rows.slice(0, INBOX_PAGE_SIZE), hasNext: rows.length > INBOX_PAGE_SIZE };
 }
 
-/** Counts per folder/status for the inbox's tabs. */
+/**
+ * Counts for the inbox's tabs that need the owner: open, waiting and spam (each one range of
+ * an index; closed conversations, the bulk of a shop's history, are not counted).
+ */
 export async function inboxCounts({ shop }: { shop: string }) {
-  const groups = await prisma.conversation.groupBy({
-    by: ["folder", "status"],
-    where: { shop },
-    _count: { _all: true },
-  });
-  const counts = { open: 0, waiting: 0, closed: 0, spam: 0 };
-  for (const g of groups) {
-    if (g.folder === "spam") counts.spam += g._count._all;
-    else if (isStatus(g.status)) counts[g.status] += g._count._all;
-  }
-  return counts;
+  const [open, waiting, spam] = await Promise.all([
+    prisma.conversation.count({ where: { shop, folder: "inbox", status: "open" } }),
+    prisma.conversation.count({ where: { shop, folder: "inbox", status: "waiting" } }),
+    prisma.conversation.count({ where: { shop, folder: "spam" } }),
+  ]);
+  return { open, waiting, spam };
 }
 
 export async function markRead({ shop, id }: { shop: string; id: string }) {
