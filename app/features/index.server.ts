@@ -3,7 +3,6 @@
 // lends another (the order lookup shows the invoices' download link). Shared layers never
 // import features; this list (used by routes) is where a new feature is added.
 import type { AdminGraphql } from "~/graphql.server";
-import { getShopProfile } from "~/shop/profile.server";
 import { shopRedactor } from "~/shop/redact.server";
 import type { DocumentSource } from "./account-history/documents";
 import { accountHistoryRedactor } from "./account-history/redact.server";
@@ -63,14 +62,20 @@ export async function saveSection(session: Session, form: FormData) {
 }
 
 /** What each feature's Home card shows. */
-export async function homeCards({ shop, graphql }: { shop: string; graphql: AdminGraphql }) {
+export async function homeCards({
+  shop,
+  timeZone = "UTC",
+}: {
+  shop: string;
+  graphql: AdminGraphql;
+  /** The shop's time zone (its profile), for business hours. */
+  timeZone?: string;
+}) {
   const [orderLookup, invoices, reviews, contact, queue] = await Promise.all([
     lookupStats({ shop, days: 7 }),
     invoiceStats({ shop, days: 7 }),
     loadReviewSettings({ shop }).then((settings) => reviewStats({ shop, replyTargetHours: settings.replyTargetHours })),
-    Promise.all([loadContactSettings({ shop }), getShopProfile({ shop, graphql })]).then(([settings, profile]) =>
-      contactStats({ shop, hours: settings.hours, timeZone: profile.ianaTimezone }),
-    ),
+    loadContactSettings({ shop }).then((settings) => contactStats({ shop, hours: settings.hours, timeZone })),
     careQueue({ shop }),
   ]);
   return { orderLookup, invoices, reviews, contact, queue };

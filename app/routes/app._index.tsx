@@ -13,10 +13,8 @@ import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const [shop, cards] = await Promise.all([
-    getShopProfile({ shop: session.shop, graphql: admin.graphql }),
-    homeCards({ shop: session.shop, graphql: admin.graphql }),
-  ]);
+  const shop = await getShopProfile({ shop: session.shop, graphql: admin.graphql });
+  const cards = await homeCards({ shop: session.shop, graphql: admin.graphql, timeZone: shop.ianaTimezone });
   return { shop, cards };
 };
 
