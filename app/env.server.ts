@@ -81,6 +81,21 @@ const schema = z
     LOOKUP_LIMIT_PER_ORDER: limit("8/900"),
     LINKS_LIMIT_PER_IP: limit("5/3600"),
     LINKS_LIMIT_PER_EMAIL: limit("3/3600"),
+    /** Contact messages: beyond these per address / per sender email they go to Spam. */
+    CONTACT_LIMIT_PER_IP: limit("5/600"),
+    CONTACT_LIMIT_PER_EMAIL: limit("5/3600"),
+    /** Contact posts from one address beyond which the form answers 429 and stores nothing. */
+    CONTACT_FLOOD_PER_IP: limit("30/3600"),
+    /**
+     * Inbound email (replies to Care Desk's contact emails) through Mailgun's inbound routes:
+     * the domain of the route (reply-to addresses reply+…@this) and Mailgun's HTTP webhook
+     * signing key, which signs every POST (HMAC-SHA256 over timestamp + token).
+     */
+    INBOUND_EMAIL_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, "must be a domain name")
+      .optional(),
+    MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(8).optional(),
     /**
      * Where the app reaches Shopify's platform (Admin API, OAuth token exchange, App Bridge).
      * Unset in production: the app talks to https://{shop}.myshopify.com as always. Set only

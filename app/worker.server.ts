@@ -2,6 +2,8 @@
 // so each worker (in the app process or `npm run worker`) knows them all. A feature that
 // defines jobs adds its module below.
 import "~/mail/outbox.server";
+import "~/features/contact/mail.server";
+import "~/features/contact/publish.server";
 import "~/features/invoices/jobs.server";
 import "~/features/invoices/mail.server";
 import "~/features/order-lookup/jobs.server";

@@ -5,9 +5,13 @@
 // - Lighthouse performance of the order-status page with and without the block (≤ 1 point apart);
 // - product reviews (bench/reviews.ts): block JS, reply desk queue time, reply → storefront time;
 // - invoices (bench/invoices.ts): PDF render time and size, Latin and Japanese;
-// - invoices admin (bench/invoices-admin.ts): Invoices page time with 100 000 invoices, ZIP memory.
+// - invoices admin (bench/invoices-admin.ts): Invoices page time with 100 000 invoices, ZIP memory;
 // - order and invoice history (bench/account-history.ts): customer account extension bundles,
-//   the legacy block's JS and app requests, document download server time.
+//   the legacy block's JS and app requests, document download server time;
+// - contact (bench/contact.ts): block JS, no request before submit, submit p95 at 1/8/32
+//   shoppers, inbox list time with 200 000 conversations.
+// BENCH_ONLY=<section>[,<section>…] measures only those sections (same stack): lookup, reviews,
+// lighthouse, invoices, accounts, contact.
 // The built app (remix-serve) runs against a dev store seeded with BENCH_ORDERS orders
 // (default 100 000). Exit code 1 when a budget is missed. Results: bench/results/latest.json.
 import { execFileSync } from "node:child_process";
@@ -19,6 +23,7 @@ import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { appProxySignature } from "../devstore/auth/signatures";
 import { PROJECT_ROOT } from "../devstore/config";
 import { accountExtensionBudgets, accountHistoryBudgets } from "./account-history";
+import { contactAssetBudgets, contactBudgets } from "./contact";
 import { invoiceBudgets } from "./invoices";
 import { invoiceAdminBudgets } from "./invoices-admin";
 import { lighthouseScores } from "./lighthouse";
@@ -42,10 +47,13 @@ function assets() {
 }
 
 async function main() {
-  assets();
-  budgets.push(...reviewAssetBudgets());
-  budgets.push(...(await invoiceBudgets()));
-  budgets.push(...accountExtensionBudgets());
+  const only = process.env.BENCH_ONLY?.split(",");
+  const want = (section: string) => !only || only.includes(section);
+  if (want("lookup")) assets();
+  if (want("reviews")) budgets.push(...reviewAssetBudgets());
+  if (want("contact")) budgets.push(...contactAssetBudgets());
+  if (want("invoices")) budgets.push(...(await invoiceBudgets()));
+  if (want("accounts")) budgets.push(...accountExtensionBudgets());
   console.log(`Building the app and seeding a dev store with ${ORDERS.toLocaleString()} orders…`);
   execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     cwd: PROJECT_ROOT,
@@ -74,6 +82,9 @@ async function main() {
     appEnv: {
       LOOKUP_LIMIT_PER_IP: "100000000/60",
       LOOKUP_LIMIT_PER_ORDER: "100000000/60",
+      CONTACT_LIMIT_PER_IP: "100000000/60",
+      CONTACT_LIMIT_PER_EMAIL: "100000000/60",
+      CONTACT_FLOOD_PER_IP: "100000000/60",
       ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
     },
     quiet: process.env.BENCH_VERBOSE !== "1",
@@ -84,145 +95,159 @@ async function main() {
       (o) => o.email && Date.parse(o.createdAt) > Date.now() - 55 * 86_400_000,
     );
 
-    // 1. Server time added by the app: direct signed requests, one at a time. Also the app
-    // process's CPU time per lookup, which other load on the machine barely changes.
-    const appTimes: number[] = [];
-    const adminTotals: number[] = [];
-    const cpuBefore = processCpuMs(appPid);
-    for (let i = 0; i < REQUESTS_PER_LEVEL; i++) {
-      const order = orders[i % orders.length]!;
-      const params = new URLSearchParams({
-        shop: devStore.shop,
-        logged_in_customer_id: "",
-        path_prefix: "/apps/care",
-        timestamp: String(Math.floor(Date.now() / 1000)),
-        view: "fragment",
-      });
-      params.set("signature", appProxySignature(params, apiSecret));
-      adminApiTimes = [];
-      const started = performance.now();
-      const response = await fetch(`${appUrl}/proxy/orders/lookup/?${params}`, {
-        method: "POST",
-        body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
-        // Shopify's proxy writes the shopper, the app's load balancer appends what it saw.
-        headers: {
-          "User-Agent": BROWSER_USER_AGENT,
-          "X-Forwarded-For": `10.1.${i % 250}.${(i >> 8) % 250}, 127.0.0.1`,
-        },
-      });
-      await response.text();
-      const total = performance.now() - started;
-      if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
-      if (i >= 20) appTimes.push(total - adminApiTimes.reduce((a, b) => a + b, 0)); // after warm-up
-      if (i >= 20) adminTotals.push(adminApiTimes.reduce((a, b) => a + b, 0));
-    }
-    const cpuPerLookup = (processCpuMs(appPid) - cpuBefore) / REQUESTS_PER_LEVEL;
-    appTimes.sort((a, b) => a - b);
-    budgets.push({
-      name: "app server time per lookup, p95 (excl. Admin API)",
-      value: Number(percentile(appTimes, 95).toFixed(1)),
-      limit: 8,
-      unit: "ms",
-    });
-    console.log(`App CPU per lookup: ${cpuPerLookup.toFixed(1)} ms (user + system, /proc)`);
-    if (process.env.BENCH_ONLY === "lookup") {
-      const sorted = appTimes;
-      adminTotals.sort((a, b) => a - b);
-      console.log(`Admin API (dev store) time per lookup: p50 ${percentile(adminTotals, 50).toFixed(1)} ms`);
-      console.log(
-        `App server time per lookup: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
-      );
-      return;
-    }
-
-    // 2. Full path at 1, 8, 32 concurrent shoppers.
     const levels: Record<string, unknown>[] = [];
-    for (const concurrency of [1, 8, 32]) {
-      const latencies: number[] = [];
-      let next = 0;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: concurrency }, async (_, worker) => {
-          while (next < REQUESTS_PER_LEVEL) {
-            const i = next++;
-            const order = orders[i % orders.length]!;
-            const t = performance.now();
-            const response = await fetch(`${devStore.origin}/apps/care/orders/lookup/?view=fragment`, {
-              method: "POST",
-              body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
-              headers: { "User-Agent": BROWSER_USER_AGENT, "X-Devstore-Client-Ip": `10.2.${worker}.${i % 250}` },
-            });
-            await response.text();
-            if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
-            latencies.push(performance.now() - t);
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      latencies.sort((a, b) => a - b);
-      levels.push({
-        concurrency,
-        requests: latencies.length,
-        throughput: Number((latencies.length / seconds).toFixed(1)),
-        p50: Number(percentile(latencies, 50).toFixed(1)),
-        p95: Number(percentile(latencies, 95).toFixed(1)),
-        p99: Number(percentile(latencies, 99).toFixed(1)),
+    let lighthouse: Record<string, { withBlock: number; withoutBlock: number }> = {};
+    if (want("lookup")) {
+      // 1. Server time added by the app: direct signed requests, one at a time. Also the app
+      // process's CPU time per lookup, which other load on the machine barely changes.
+      const appTimes: number[] = [];
+      const adminTimes: number[] = [];
+      const cpuBefore = processCpuMs(appPid);
+      for (let i = 0; i < REQUESTS_PER_LEVEL; i++) {
+        const order = orders[i % orders.length]!;
+        const params = new URLSearchParams({
+          shop: devStore.shop,
+          logged_in_customer_id: "",
+          path_prefix: "/apps/care",
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          view: "fragment",
+        });
+        params.set("signature", appProxySignature(params, apiSecret));
+        adminApiTimes = [];
+        const started = performance.now();
+        const response = await fetch(`${appUrl}/proxy/orders/lookup/?${params}`, {
+          method: "POST",
+          body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
+          // Shopify's proxy writes the shopper, the app's load balancer appends what it saw.
+          headers: {
+            "User-Agent": BROWSER_USER_AGENT,
+            "X-Forwarded-For": `10.1.${i % 250}.${(i >> 8) % 250}, 127.0.0.1`,
+          },
+        });
+        await response.text();
+        const total = performance.now() - started;
+        if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
+        if (i < 20) continue; // warm-up
+        const admin = adminApiTimes.reduce((a, b) => a + b, 0);
+        appTimes.push(total - admin);
+        adminTimes.push(admin);
+      }
+      const cpuPerLookup = (processCpuMs(appPid) - cpuBefore) / REQUESTS_PER_LEVEL;
+      appTimes.sort((a, b) => a - b);
+      adminTimes.sort((a, b) => a - b);
+      budgets.push({
+        name: "app server time per lookup, p95 (excl. Admin API)",
+        value: Number(percentile(appTimes, 95).toFixed(1)),
+        limit: 8,
+        unit: "ms",
       });
+      console.log(
+        `Lookup: app server time p50 ${percentile(appTimes, 50).toFixed(1)} ms, p95 ${percentile(appTimes, 95).toFixed(1)} ms, p99 ${percentile(appTimes, 99).toFixed(1)} ms; ` +
+          `app CPU ${cpuPerLookup.toFixed(1)} ms per lookup (user + system, /proc); the dev store's Admin API share p50 ${percentile(adminTimes, 50).toFixed(1)} ms`,
+      );
+
+      // 2. Full path at 1, 8, 32 concurrent shoppers.
+      for (const concurrency of [1, 8, 32]) {
+        const latencies: number[] = [];
+        let next = 0;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async (_, worker) => {
+            while (next < REQUESTS_PER_LEVEL) {
+              const i = next++;
+              const order = orders[i % orders.length]!;
+              const t = performance.now();
+              const response = await fetch(`${devStore.origin}/apps/care/orders/lookup/?view=fragment`, {
+                method: "POST",
+                body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
+                headers: { "User-Agent": BROWSER_USER_AGENT, "X-Devstore-Client-Ip": `10.2.${worker}.${i % 250}` },
+              });
+              await response.text();
+              if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
+              latencies.push(performance.now() - t);
+            }
+          }),
+        );
+        const seconds = (performance.now() - started) / 1000;
+        latencies.sort((a, b) => a - b);
+        levels.push({
+          concurrency,
+          requests: latencies.length,
+          throughput: Number((latencies.length / seconds).toFixed(1)),
+          p50: Number(percentile(latencies, 50).toFixed(1)),
+          p95: Number(percentile(latencies, 95).toFixed(1)),
+          p99: Number(percentile(latencies, 99).toFixed(1)),
+        });
+      }
     }
 
-    // 4. Product reviews.
-    budgets.push(
-      ...(await reviewBudgets({
-        appUrl,
-        devStore,
-        apiKey,
-        apiSecret,
-        databaseUrl,
-        adminApiTimes,
-        requests: REQUESTS_PER_LEVEL,
-      })),
-    );
+    if (want("reviews")) {
+      // 4. Product reviews.
+      budgets.push(
+        ...(await reviewBudgets({
+          appUrl,
+          devStore,
+          apiKey,
+          apiSecret,
+          databaseUrl,
+          adminApiTimes,
+          requests: REQUESTS_PER_LEVEL,
+        })),
+      );
+    }
 
-    // 5. The admin Invoices page (100 000 invoices) and a ZIP of 1,000 invoices.
-    budgets.push(
-      ...(await invoiceAdminBudgets({
-        appUrl,
-        appPid,
-        shop: devStore.shop,
-        apiKey,
-        apiSecret,
-        databaseUrl,
-        adminApiTimes,
-        requests: REQUESTS_PER_LEVEL,
-      })),
-    );
+    if (want("lighthouse")) {
+      // 3. Lighthouse: the order-status page (order lookup) and a product page (reviews, star
+      // rating), each with and without Care Desk's blocks.
+      const product = devStore.store.defaultShop.data.products[0]!;
+      lighthouse = {
+        orderStatus: await lighthouseScores(devStore.origin, "/pages/order-status"),
+        product: await lighthouseScores(devStore.origin, `/products/${product.handle}`),
+      };
+      for (const [page, scores] of Object.entries(lighthouse))
+        budgets.push({
+          name: `Lighthouse performance cost of the blocks on the ${page} page (${scores.withoutBlock} without, ${scores.withBlock} with)`,
+          value: scores.withoutBlock - scores.withBlock,
+          limit: 1,
+          unit: "points",
+        });
+    }
 
-    // 6. Order and invoice history.
-    budgets.push(
-      ...(await accountHistoryBudgets({
-        appUrl,
-        devStore,
-        apiKey,
-        apiSecret,
-        adminApiTimes,
-        requests: REQUESTS_PER_LEVEL,
-      })),
-    );
+    if (want("invoices")) {
+      // 5. The admin Invoices page (100 000 invoices) and a ZIP of 1,000 invoices.
+      budgets.push(
+        ...(await invoiceAdminBudgets({
+          appUrl,
+          appPid,
+          shop: devStore.shop,
+          apiKey,
+          apiSecret,
+          databaseUrl,
+          adminApiTimes,
+          requests: REQUESTS_PER_LEVEL,
+        })),
+      );
+    }
 
-    // 3. Lighthouse: the order-status page (order lookup) and a product page (reviews, star
-    // rating), each with and without Care Desk's blocks.
-    const product = devStore.store.defaultShop.data.products[0]!;
-    const lighthouse = {
-      orderStatus: await lighthouseScores(devStore.origin, "/pages/order-status"),
-      product: await lighthouseScores(devStore.origin, `/products/${product.handle}`),
-    };
-    for (const [page, scores] of Object.entries(lighthouse))
-      budgets.push({
-        name: `Lighthouse performance cost of the blocks on the ${page} page (${scores.withoutBlock} without, ${scores.withBlock} with)`,
-        value: scores.withoutBlock - scores.withBlock,
-        limit: 1,
-        unit: "points",
-      });
+    if (want("accounts")) {
+      // 6. Order and invoice history.
+      budgets.push(
+        ...(await accountHistoryBudgets({
+          appUrl,
+          devStore,
+          apiKey,
+          apiSecret,
+          adminApiTimes,
+          requests: REQUESTS_PER_LEVEL,
+        })),
+      );
+    }
+
+    // 7. Contact.
+    const contact = want("contact")
+      ? await contactBudgets({ appUrl, devStore, apiKey, apiSecret, databaseUrl, requests: REQUESTS_PER_LEVEL })
+      : { budgets: [], submit: [] };
+    budgets.push(...contact.budgets);
 
     const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length };
     console.log(`\nNode ${machine.node} on ${machine.platform}, ${machine.cpus} cores`);
@@ -239,11 +264,25 @@ async function main() {
       console.log(
         `  ${String(l.concurrency).padEnd(9)} ${String(l.throughput).padEnd(8)} ${String(l.p50).padEnd(8)} ${String(l.p95).padEnd(8)} ${l.p99}`,
       );
+    console.log(`\nContact submit, full path storefront → app proxy → app (${REQUESTS_PER_LEVEL} messages per level)`);
+    console.log("  shoppers  req/s    p50 ms   p95 ms   p99 ms");
+    for (const l of contact.submit)
+      console.log(
+        `  ${String(l.concurrency).padEnd(9)} ${String(l.throughput).padEnd(8)} ${String(l.p50).padEnd(8)} ${String(l.p95).padEnd(8)} ${l.p99}`,
+      );
     mkdirSync(path.join(PROJECT_ROOT, "bench/results"), { recursive: true });
     writeFileSync(
       path.join(PROJECT_ROOT, "bench/results/latest.json"),
       JSON.stringify(
-        { date: new Date().toISOString(), ...machine, orders: ORDERS, budgets, levels, lighthouse },
+        {
+          date: new Date().toISOString(),
+          ...machine,
+          orders: ORDERS,
+          budgets,
+          levels,
+          lighthouse,
+          contactSubmit: contact.submit,
+        },
         null,
         2,
       ),

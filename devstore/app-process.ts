@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { sessionToken } from "./auth/tokens";
 import { PROJECT_ROOT } from "./config";
+import { INBOUND_DOMAIN, MAILGUN_SIGNING_KEY } from "./mail/inbound";
 import { startDevStore, type DevStoreOptions, type RunningDevStore } from "./server";
 
 export const BROWSER_USER_AGENT =
@@ -33,6 +34,9 @@ export function appEnv(options: AppProcessOptions): Record<string, string> {
     SHOPIFY_PLATFORM_ORIGIN: options.platformOrigin,
     SMTP_URL: options.smtpUrl,
     MAIL_FROM: "care-desk@localhost",
+    // The dev store stands in for Mailgun's inbound routes (devstore/mail/inbound.ts).
+    INBOUND_EMAIL_DOMAIN: INBOUND_DOMAIN,
+    MAILGUN_WEBHOOK_SIGNING_KEY: MAILGUN_SIGNING_KEY,
     PORT: String(options.port),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,

@@ -6,6 +6,9 @@ import type { AdminGraphql } from "~/graphql.server";
 import { shopRedactor } from "~/shop/redact.server";
 import type { DocumentSource } from "./account-history/documents";
 import { accountHistoryRedactor } from "./account-history/redact.server";
+import { contactStats, openQueue } from "./contact/model.server";
+import { contactRedactor } from "./contact/redact.server";
+import { loadContactSettings, saveContactSettings } from "./contact/settings.server";
 import { invoiceLink } from "./invoices/endpoints.server";
 import { invoiceStats } from "./invoices/model.server";
 import { listOrderDocuments, renderOrderDocument } from "./invoices/order-documents.server";
@@ -14,7 +17,7 @@ import { loadInvoiceSettings, saveInvoiceSettings } from "./invoices/settings.se
 import { lookupStats } from "./order-lookup/model.server";
 import { orderLookupRedactor } from "./order-lookup/redact.server";
 import { loadLookupSettings, saveLookupSettings } from "./order-lookup/settings.server";
-import { reviewStats } from "./reviews/model.server";
+import { listQueue, reviewStats } from "./reviews/model.server";
 import { reviewsRedactor } from "./reviews/redact.server";
 import { loadReviewSettings, saveReviewSettings } from "./reviews/settings.server";
 
@@ -24,24 +27,31 @@ export const REDACTORS = [
   invoicesRedactor,
   reviewsRedactor,
   accountHistoryRedactor,
+  contactRedactor,
 ] as const;
 
 type Session = { shop: string; scope?: string };
 
 /** Every feature's settings section, by id (the Settings page renders one form per section). */
 export async function loadSettings(session: Session) {
-  const [orderLookup, invoices, reviews] = await Promise.all([
+  const [orderLookup, invoices, reviews, contact] = await Promise.all([
     loadLookupSettings(session),
     loadInvoiceSettings(session),
     loadReviewSettings(session),
+    loadContactSettings(session),
   ]);
-  return { "order-lookup": orderLookup, invoices, reviews };
+  return { "order-lookup": orderLookup, invoices, reviews, contact };
 }
 
 const SAVERS: Record<
   string,
   (args: { shop: string; form: FormData }) => Promise<{ ok: boolean; error: string | null }>
-> = { "order-lookup": saveLookupSettings, invoices: saveInvoiceSettings, reviews: saveReviewSettings };
+> = {
+  "order-lookup": saveLookupSettings,
+  invoices: saveInvoiceSettings,
+  reviews: saveReviewSettings,
+  contact: saveContactSettings,
+};
 
 /** Saves the section the form belongs to (its `intent`). */
 export async function saveSection(session: Session, form: FormData) {
@@ -52,13 +62,64 @@ export async function saveSection(session: Session, form: FormData) {
 }
 
 /** What each feature's Home card shows. */
-export async function homeCards({ shop }: { shop: string; graphql: AdminGraphql }) {
-  const [orderLookup, invoices, reviews] = await Promise.all([
+export async function homeCards({
+  shop,
+  timeZone = "UTC",
+}: {
+  shop: string;
+  graphql: AdminGraphql;
+  /** The shop's time zone (its profile), for business hours. */
+  timeZone?: string;
+}) {
+  const [orderLookup, invoices, reviews, contact, queue] = await Promise.all([
     lookupStats({ shop, days: 7 }),
     invoiceStats({ shop, days: 7 }),
     loadReviewSettings({ shop }).then((settings) => reviewStats({ shop, replyTargetHours: settings.replyTargetHours })),
+    loadContactSettings({ shop }).then((settings) => contactStats({ shop, hours: settings.hours, timeZone })),
+    careQueue({ shop }),
   ]);
-  return { orderLookup, invoices, reviews };
+  return { orderLookup, invoices, reviews, contact, queue };
+}
+
+export interface CareQueueItem {
+  kind: "conversation" | "review";
+  id: string;
+  title: string;
+  who: string;
+  createdAt: string;
+  href: string;
+}
+
+/**
+ * One care queue for Home: what waits for the owner, oldest first — open conversations and
+ * reviews awaiting a reply (the two features know nothing of each other; they meet here).
+ */
+export async function careQueue({ shop, take = 10 }: { shop: string; take?: number }) {
+  const [conversations, reviews] = await Promise.all([
+    openQueue({ shop, take }),
+    listQueue({ shop, filter: { view: "awaiting", sort: "oldest" } }),
+  ]);
+  const items: CareQueueItem[] = [
+    ...conversations.rows.map((c) => ({
+      kind: "conversation" as const,
+      id: c.id,
+      title: c.subject,
+      who: c.name,
+      createdAt: c.createdAt.toISOString(),
+      href: `/app/inbox/${c.id}`,
+    })),
+    ...reviews.reviews.map((r) => ({
+      kind: "review" as const,
+      id: r.id,
+      title: r.title || r.body.slice(0, 80),
+      who: r.authorName || "Anonymous",
+      createdAt: r.createdAt.toISOString(),
+      href: "/app/reviews?sort=oldest",
+    })),
+  ]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .slice(0, take);
+  return { items, openConversations: conversations.total };
 }
 
 /** The order lookup's result links to the order's invoice (the invoices feature signs it). */

@@ -3,6 +3,7 @@ import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
+import { CareQueueCard, ContactCard } from "~/features/contact/HomeCard";
 import { homeCards } from "~/features/index.server";
 import { InvoicesCard } from "~/features/invoices/HomeCard";
 import { OrderLookupCard } from "~/features/order-lookup/HomeCard";
@@ -12,10 +13,8 @@ import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const [shop, cards] = await Promise.all([
-    getShopProfile({ shop: session.shop, graphql: admin.graphql }),
-    homeCards({ shop: session.shop, graphql: admin.graphql }),
-  ]);
+  const shop = await getShopProfile({ shop: session.shop, graphql: admin.graphql });
+  const cards = await homeCards({ shop: session.shop, graphql: admin.graphql, timeZone: shop.ianaTimezone });
   return { shop, cards };
 };
 
@@ -35,6 +34,12 @@ export default function Home() {
               </Text>
             </BlockStack>
           </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <CareQueueCard queue={cards.queue} />
+        </Layout.Section>
+        <Layout.Section>
+          <ContactCard stats={cards.contact} />
         </Layout.Section>
         <Layout.Section>
           <OrderLookupCard stats={cards.orderLookup} />

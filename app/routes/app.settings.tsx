@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Layout, Page } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useEffect } from "react";
+import { ContactSettingsSection } from "~/features/contact/SettingsSection";
 import { loadSettings, saveSection } from "~/features/index.server";
 import { InvoiceSettingsSection } from "~/features/invoices/SettingsSection";
 import { OrderLookupSettings } from "~/features/order-lookup/SettingsSection";
@@ -34,6 +35,7 @@ export default function Settings() {
         <OrderLookupSettings settings={sections["order-lookup"]} error={errorOf("order-lookup")} />
         <InvoiceSettingsSection settings={sections.invoices} error={errorOf("invoices")} />
         <ReviewSettingsSection settings={sections.reviews} error={errorOf("reviews")} />
+        <ContactSettingsSection settings={sections.contact} error={errorOf("contact")} />
       </Layout>
     </Page>
   );

@@ -25,6 +25,7 @@ export default function App() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/inbox">Inbox</Link>
         <Link to="/app/invoices">Invoices</Link>
         <Link to="/app/reviews">Reviews</Link>
         <Link to="/app/settings">Settings</Link>

@@ -51,7 +51,11 @@ export async function handleStorefront(
   }
   if (!session || !admin) return unavailableResponse(ctx);
   try {
-    if (request.method !== "GET" && !(await sameShopOrigin(request, session.shop, admin))) {
+    if (
+      request.method !== "GET" &&
+      !endpoint.postsCarryToken &&
+      !(await sameShopOrigin(request, session.shop, admin))
+    ) {
       return forbiddenOriginResponse(ctx);
     }
     return await handler({ ctx, session, admin, form: posted });

@@ -24,6 +24,12 @@ export interface ShopperContext {
 export interface StorefrontEndpoint {
   /** Translation key of the page title. */
   title: string;
+  /**
+   * Its posts are authorised by a signed token in the form (not by who the shopper is), and its
+   * pages carry that token with Referrer-Policy no-referrer, so browsers send `Origin: null`:
+   * the cross-site Origin check would refuse every post and protects nothing a token doesn't.
+   */
+  postsCarryToken?: boolean;
   retry?: (ctx: Omit<ShopperContext, "retry">) => ReactElement;
 }
 

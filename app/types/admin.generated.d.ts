@@ -13,6 +13,50 @@ export type CareDeskAccountOrderOwnersQuery = { nodes: Array<AdminTypes.Maybe<(
     & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>> }
   )>> };
 
+export type CareDeskContactCustomerQueryVariables = AdminTypes.Exact<{
+  customerQuery: AdminTypes.Scalars['String']['input'];
+  orderQuery: AdminTypes.Scalars['String']['input'];
+  withOrder: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type CareDeskContactCustomerQuery = { customers: { nodes: Array<(
+      Pick<AdminTypes.Customer, 'id' | 'displayName' | 'createdAt' | 'numberOfOrders' | 'tags'>
+      & { amountSpent: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, lastOrder?: AdminTypes.Maybe<(
+        Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+        & { totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, fulfillments: Array<(
+          Pick<AdminTypes.Fulfillment, 'status'>
+          & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+        )> }
+      )> }
+    )> }, orders?: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+      & { totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, fulfillments: Array<(
+        Pick<AdminTypes.Fulfillment, 'status'>
+        & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+      )> }
+    )> } };
+
+export type CareDeskContactOrderFragment = (
+  Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'createdAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>
+  & { totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, fulfillments: Array<(
+    Pick<AdminTypes.Fulfillment, 'status'>
+    & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'company' | 'number' | 'url'>> }
+  )> }
+);
+
+export type CareDeskContactShopQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type CareDeskContactShopQuery = { shop: Pick<AdminTypes.Shop, 'id'> };
+
+export type CareDeskContactMetafieldsSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type CareDeskContactMetafieldsSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'namespace' | 'key'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
 export type CareDeskInvoiceOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -189,6 +233,8 @@ export type CareDeskShopProfileQuery = { shop: (
 
 interface GeneratedQueryTypes {
   "#graphql\n  query CareDeskAccountOrderOwners($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        customer {\n          id\n        }\n      }\n    }\n  }\n": {return: CareDeskAccountOrderOwnersQuery, variables: CareDeskAccountOrderOwnersQueryVariables},
+  "#graphql\n  query CareDeskContactCustomer($customerQuery: String!, $orderQuery: String!, $withOrder: Boolean!) {\n    customers(first: 1, query: $customerQuery) {\n      nodes {\n        id\n        displayName\n        createdAt\n        numberOfOrders\n        amountSpent { amount currencyCode }\n        tags\n        lastOrder { ...CareDeskContactOrder }\n      }\n    }\n    orders(first: 1, query: $orderQuery) @include(if: $withOrder) {\n      nodes { ...CareDeskContactOrder }\n    }\n  }\n  fragment CareDeskContactOrder on Order {\n    id\n    name\n    email\n    createdAt\n    displayFinancialStatus\n    displayFulfillmentStatus\n    totalPriceSet { shopMoney { amount currencyCode } }\n    fulfillments(first: 5) { status trackingInfo(first: 3) { company number url } }\n  }\n": {return: CareDeskContactCustomerQuery, variables: CareDeskContactCustomerQueryVariables},
+  "#graphql\n  query CareDeskContactShop {\n    shop { id }\n  }\n": {return: CareDeskContactShopQuery, variables: CareDeskContactShopQueryVariables},
   "#graphql\n  query CareDeskInvoiceOrder($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      test\n      email\n      customerLocale\n      cancelledAt\n      displayFinancialStatus\n      taxesIncluded\n      presentmentCurrencyCode\n      processedAt\n      customer { id }\n      billingAddress { name company address1 address2 zip city province country }\n      purchasingEntity {\n        __typename\n        ... on PurchasingCompany {\n          company { name }\n          location { taxSettings { taxRegistrationId } }\n        }\n      }\n      taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n      totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n      totalTaxSet { presentmentMoney { amount currencyCode } }\n      totalDiscountsSet { presentmentMoney { amount currencyCode } }\n      totalPriceSet { presentmentMoney { amount currencyCode } }\n      lineItems(first: 100) {\n        nodes {\n          title\n          variantTitle\n          sku\n          quantity\n          originalUnitPriceSet { presentmentMoney { amount currencyCode } }\n          totalDiscountSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      shippingLines(first: 5) {\n        nodes {\n          title\n          discountedPriceSet { presentmentMoney { amount currencyCode } }\n          taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n        }\n      }\n      fulfillments(first: 5) { createdAt }\n    }\n    shopLocales(published: true) { locale primary }\n  }\n": {return: CareDeskInvoiceOrderQuery, variables: CareDeskInvoiceOrderQueryVariables},
   "#graphql\n  query CareDeskCreditNoteRefund($id: ID!) {\n    refund(id: $id) {\n      id\n      createdAt\n      note\n      order { id }\n      totalRefundedSet { presentmentMoney { amount currencyCode } }\n      refundLineItems(first: 60) {\n        nodes {\n          quantity\n          priceSet { presentmentMoney { amount currencyCode } }\n          subtotalSet { presentmentMoney { amount currencyCode } }\n          totalTaxSet { presentmentMoney { amount currencyCode } }\n          lineItem {\n            title\n            variantTitle\n            sku\n            taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n          }\n        }\n      }\n      refundShippingLines(first: 5) {\n        nodes {\n          subtotalAmountSet { presentmentMoney { amount currencyCode } }\n          taxAmountSet { presentmentMoney { amount currencyCode } }\n          shippingLine {\n            title\n            taxLines { title rate ratePercentage priceSet { presentmentMoney { amount currencyCode } } }\n          }\n        }\n      }\n    }\n  }\n": {return: CareDeskCreditNoteRefundQuery, variables: CareDeskCreditNoteRefundQueryVariables},
   "#graphql\n  query CareDeskOrderLookup($query: String!) {\n    orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes { ...CareDeskLookupOrder }\n    }\n  }\n  #graphql\n  fragment CareDeskLookupOrder on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    email\n    phone\n    displayFinancialStatus\n    displayFulfillmentStatus\n    shippingAddress { city province provinceCode countryCodeV2 phone }\n    billingAddress { phone }\n    subtotalPriceSet { presentmentMoney { amount currencyCode } }\n    totalShippingPriceSet { presentmentMoney { amount currencyCode } }\n    totalTaxSet { presentmentMoney { amount currencyCode } }\n    totalDiscountsSet { presentmentMoney { amount currencyCode } }\n    totalPriceSet { presentmentMoney { amount currencyCode } }\n    totalRefundedSet { presentmentMoney { amount currencyCode } }\n    lineItems(first: 20) {\n      nodes {\n        id\n        title\n        variantTitle\n        quantity\n        image { url(transform: { maxWidth: 160, maxHeight: 160 }) altText }\n        discountedTotalSet { presentmentMoney { amount currencyCode } }\n      }\n    }\n    fulfillments(first: 10) {\n      id\n      status\n      displayStatus\n      createdAt\n      inTransitAt\n      deliveredAt\n      estimatedDeliveryAt\n      trackingInfo(first: 3) { company number url }\n    }\n  }\n\n": {return: CareDeskOrderLookupQuery, variables: CareDeskOrderLookupQueryVariables},
@@ -203,6 +249,7 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation CareDeskContactMetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields { namespace key }\n      userErrors { field message code }\n    }\n  }\n": {return: CareDeskContactMetafieldsSetMutation, variables: CareDeskContactMetafieldsSetMutationVariables},
   "#graphql\n  mutation CareDeskReviewMetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields { namespace key compareDigest }\n      userErrors { field message code }\n    }\n  }\n": {return: CareDeskReviewMetafieldsSetMutation, variables: CareDeskReviewMetafieldsSetMutationVariables},
   "#graphql\n  mutation CareDeskReviewMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {\n    metafieldsDelete(metafields: $metafields) {\n      deletedMetafields { key namespace }\n      userErrors { field message }\n    }\n  }\n": {return: CareDeskReviewMetafieldsDeleteMutation, variables: CareDeskReviewMetafieldsDeleteMutationVariables},
 }

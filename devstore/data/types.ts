@@ -109,6 +109,7 @@ export interface Customer {
   /** Whether the customer has an online account (some orders are from guests only). */
   hasAccount: boolean;
   metafields: Metafield[];
+  tags?: string[];
 }
 
 export interface LineItem {

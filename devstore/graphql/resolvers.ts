@@ -335,6 +335,23 @@ export function createResolvers(): Record<string, Record<string, Resolver>> {
       numberOfOrders: r((customer: Customer, _a, c) =>
         String(c.store.data.orders.filter((o) => o.customerId === customer.id).length),
       ),
+      // Shopify: the total of the customer's orders (net of refunds), in the shop's currency.
+      amountSpent: r((customer: Customer, _a, c) => {
+        const orders = c.store.data.orders.filter((o) => o.customerId === customer.id && !o.cancelledAt);
+        const cents = orders.reduce(
+          (sum, o) =>
+            sum +
+            Math.round(Number(o.totalPriceSet.shopMoney.amount) * 100) -
+            Math.round(Number(o.totalRefundedSet.shopMoney.amount) * 100),
+          0,
+        );
+        return { amount: (cents / 100).toFixed(2), currencyCode: c.store.shop.currencyCode };
+      }),
+      tags: r((customer: Customer) => customer.tags ?? []),
+      lastOrder: r((customer: Customer, _a, c) => {
+        const orders = c.store.data.orders.filter((o) => o.customerId === customer.id && visible(o, c));
+        return orders.reduce<Order | null>((last, o) => (!last || o.createdAt > last.createdAt ? o : last), null);
+      }),
       state: r((customer: Customer) => (customer.hasAccount ? "ENABLED" : "DISABLED")),
       legacyResourceId: r((customer: Customer) => numericId(customer.id)),
     },

@@ -7,6 +7,8 @@ export interface StoredMail {
   receivedAt: string;
   from: string;
   to: string[];
+  /** Where a reply goes (the app's Reply-To), if set. */
+  replyTo: string | null;
   subject: string;
   text: string;
   html: string | null;
@@ -32,6 +34,7 @@ export class Mailbox {
               receivedAt: new Date().toISOString(),
               from: parsed.from?.text ?? "",
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              replyTo: parsed.replyTo?.value[0]?.address ?? null,
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
               html: typeof parsed.html === "string" ? parsed.html : null,

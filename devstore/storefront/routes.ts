@@ -50,10 +50,12 @@ export function storefrontRoutes(platform: Platform) {
     title: string,
     intro: string,
     extra: Partial<PageContext> = {},
+    /** Which of the page template's blocks the merchant placed on this page. */
+    placed: (block: { name: string }) => boolean = () => true,
   ) {
     const page = pageContext(platform, c, pageType, extra);
     // `?app_blocks=none`: the same page without Care Desk's blocks (benchmarks compare the two).
-    const blocks = c.req.query("app_blocks") === "none" ? [] : storefront.blocksFor(pageType);
+    const blocks = c.req.query("app_blocks") === "none" ? [] : storefront.blocksFor(pageType).filter(placed);
     const rendered = await Promise.all(blocks.map((block, index) => storefront.renderBlock(block, page, index)));
     const content = `<h1>${esc(title)}</h1>${intro}${rendered.map((html) => `<div class="shopify-app-block">${html}</div>`).join("\n")}`;
     return c.html(layout({ page, title, content, head: storefront.blockAssets(blocks) }));
@@ -87,7 +89,9 @@ export function storefrontRoutes(platform: Platform) {
       .param("handle")
       .replace(/-/g, " ")
       .replace(/^./, (s) => s.toUpperCase());
-    return storefrontPage(c, "page", title, "");
+    // The "Contact" block is placed on the contact page only, as a merchant would.
+    const handle = c.req.param("handle");
+    return storefrontPage(c, "page", title, "", {}, (block) => block.name !== "contact" || handle === "contact");
   });
   // Legacy customer accounts: the account page with `customer.orders` (newest first) and one
   // order's page (`order`), each with the app blocks enabled on those templates.

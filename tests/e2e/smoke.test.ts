@@ -24,7 +24,7 @@ it("the admin page shows the embedded app with the shop's name from the Admin AP
     .toBe("Care Desk for Maple & Fern Goods");
   await expect
     .poll(() => page.getByRole("navigation", { name: "Care Desk" }).getByRole("button").allTextContents())
-    .toEqual(["Home", "Invoices", "Reviews", "Settings"]);
+    .toEqual(["Home", "Inbox", "Invoices", "Reviews", "Settings"]);
   // AND navigating in the admin navigates the app
   await page.getByRole("button", { name: "Settings" }).click();
   await expect.poll(() => app.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 }).toBe("Settings");

@@ -268,7 +268,12 @@ export function OrderResult({
       <h3>{t("order_lookup.result.next_steps")}</h3>
       <p>{t("order_lookup.result.contact_used", { contact: view.contact })}</p>
       <p className="care-desk__actions">
-        <a className="button" href={contactUrl} data-care-contact-order={view.name} referrerPolicy="no-referrer">
+        <a
+          className="button"
+          href={`${contactUrl}?order=${encodeURIComponent(view.name)}`}
+          data-care-contact-order={view.name}
+          referrerPolicy="no-referrer"
+        >
           {t("order_lookup.result.contact_us")}
         </a>
         {invoiceUrl ? (
