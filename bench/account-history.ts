@@ -15,10 +15,9 @@ import { BROWSER_USER_AGENT } from "../devstore/app-process";
 import { PROJECT_ROOT } from "../devstore/config";
 import { customerAccountSessionToken } from "../devstore/customer-accounts/tokens";
 import type { RunningDevStore } from "../devstore/server";
+import { percentile } from "./stats";
 
 type Budget = { name: string; value: number; limit: number; unit: string };
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Bundles as `shopify app build` writes them, against Shopify's limits. */
 export function accountExtensionBudgets(): Budget[] {

@@ -16,11 +16,10 @@ import { BROWSER_USER_AGENT } from "../devstore/app-process";
 import { sessionToken } from "../devstore/auth/tokens";
 import { PROJECT_ROOT } from "../devstore/config";
 import type { RunningDevStore } from "../devstore/server";
+import { atConcurrency, percentile, type Level } from "./stats";
 
 type Budget = { name: string; value: number; limit: number; unit: string };
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200_000);
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export function contactAssetBudgets(): Budget[] {
   const js = readFileSync(path.join(PROJECT_ROOT, "extensions/care-desk-theme/assets/contact.js"));
@@ -108,7 +107,7 @@ export async function contactBudgets({
   apiSecret: string;
   databaseUrl: string;
   requests: number;
-}): Promise<{ budgets: Budget[]; submit: Record<string, number>[] }> {
+}): Promise<{ budgets: Budget[]; submit: Level[] }> {
   const budgets: Budget[] = [];
   // The shop's conversations first, while the app is idle (SQLite has one writer): the
   // submits below then run against a full database too.
@@ -131,47 +130,22 @@ export async function contactBudgets({
   });
 
   // 2. Submit, full path, at 1, 8 and 32 shoppers.
-  const submit: Record<string, number>[] = [];
-  let n = 0;
-  for (const concurrency of [1, 8, 32]) {
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async (_, worker) => {
-        while (next < requests) {
-          next++;
-          const i = n++;
-          const t = performance.now();
-          const response = await fetch(`${devStore.origin}/apps/care/contact/?view=fragment`, {
-            method: "POST",
-            body: new URLSearchParams({
-              locale: "en",
-              started: String(Math.floor(Date.now() / 1000) - 60),
-              name: `Bench ${i}`,
-              email: `bench${i}@example.com`,
-              topic: "order",
-              message: `Where is my order? Benchmark message ${i}.`,
-            }),
-            headers: { "User-Agent": BROWSER_USER_AGENT, "X-Devstore-Client-Ip": `10.7.${worker}.${i % 250}` },
-          });
-          await response.text();
-          if (response.status !== 200) throw new Error(`contact answered ${response.status}`);
-          latencies.push(performance.now() - t);
-        }
+  const submit = await atConcurrency([1, 8, 32], requests, async (i, worker) => {
+    const response = await fetch(`${devStore.origin}/apps/care/contact/?view=fragment`, {
+      method: "POST",
+      body: new URLSearchParams({
+        locale: "en",
+        started: String(Math.floor(Date.now() / 1000) - 60),
+        name: `Bench ${i}`,
+        email: `bench${i}@example.com`,
+        topic: "order",
+        message: `Where is my order? Benchmark message ${i}.`,
       }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    submit.push({
-      concurrency,
-      requests: latencies.length,
-      throughput: Number((latencies.length / seconds).toFixed(1)),
-      p50: Number(percentile(latencies, 50).toFixed(1)),
-      p95: Number(percentile(latencies, 95).toFixed(1)),
-      p99: Number(percentile(latencies, 99).toFixed(1)),
+      headers: { "User-Agent": BROWSER_USER_AGENT, "X-Devstore-Client-Ip": `10.7.${worker}.${i % 250}` },
     });
-  }
+    await response.text();
+    if (response.status !== 200) throw new Error(`contact answered ${response.status}`);
+  });
 
   // 3. The inbox list with many conversations (no Admin API call on this page).
   const inbox = async (query: string) => {

@@ -19,6 +19,7 @@ import { PrismaClient } from "../app/generated/sqlite/client";
 import { BROWSER_USER_AGENT, startBuiltStack } from "../devstore/app-process";
 import { sessionToken } from "../devstore/auth/tokens";
 import { PROJECT_ROOT } from "../devstore/config";
+import { percentile } from "./stats";
 
 type Budget = { name: string; value: number; limit: number; unit: string };
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
@@ -26,8 +27,6 @@ const ZIP_INVOICES = 1000;
 /** The ZIP's documents are the only ones issued on these days. */
 const ZIP_FROM = "2025-06-02";
 const ZIP_TO = "2025-06-11";
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const money = (amount: string) => ({ presentmentMoney: { amount, currencyCode: "EUR" } });
 const vat = (amount: string) => [{ title: "VAT", rate: 0.19, ratePercentage: 19, priceSet: money(amount) }];

@@ -14,11 +14,10 @@ import { BROWSER_USER_AGENT } from "../devstore/app-process";
 import { sessionToken } from "../devstore/auth/tokens";
 import { PROJECT_ROOT } from "../devstore/config";
 import type { RunningDevStore } from "../devstore/server";
+import { percentile } from "./stats";
 
 type Budget = { name: string; value: number; limit: number; unit: string };
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 500_000);
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export function reviewAssetBudgets(): Budget[] {
   const js = readFileSync(path.join(PROJECT_ROOT, "extensions/care-desk-theme/assets/product-reviews.js"));

@@ -28,13 +28,11 @@ import { invoiceBudgets } from "./invoices";
 import { invoiceAdminBudgets } from "./invoices-admin";
 import { lighthouseScores } from "./lighthouse";
 import { reviewAssetBudgets, reviewBudgets } from "./reviews";
+import { atConcurrency, percentile, printLevels, type Level } from "./stats";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
 const budgets: { name: string; value: number; limit: number; unit: string }[] = [];
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 function assets() {
   const dir = path.join(PROJECT_ROOT, "extensions/care-desk-theme/assets");
@@ -95,7 +93,7 @@ async function main() {
       (o) => o.email && Date.parse(o.createdAt) > Date.now() - 55 * 86_400_000,
     );
 
-    const levels: Record<string, unknown>[] = [];
+    let levels: Level[] = [];
     let lighthouse: Record<string, { withBlock: number; withoutBlock: number }> = {};
     if (want("lookup")) {
       // 1. Server time added by the app: direct signed requests, one at a time. Also the app
@@ -147,38 +145,16 @@ async function main() {
       );
 
       // 2. Full path at 1, 8, 32 concurrent shoppers.
-      for (const concurrency of [1, 8, 32]) {
-        const latencies: number[] = [];
-        let next = 0;
-        const started = performance.now();
-        await Promise.all(
-          Array.from({ length: concurrency }, async (_, worker) => {
-            while (next < REQUESTS_PER_LEVEL) {
-              const i = next++;
-              const order = orders[i % orders.length]!;
-              const t = performance.now();
-              const response = await fetch(`${devStore.origin}/apps/care/orders/lookup/?view=fragment`, {
-                method: "POST",
-                body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
-                headers: { "User-Agent": BROWSER_USER_AGENT, "X-Devstore-Client-Ip": `10.2.${worker}.${i % 250}` },
-              });
-              await response.text();
-              if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
-              latencies.push(performance.now() - t);
-            }
-          }),
-        );
-        const seconds = (performance.now() - started) / 1000;
-        latencies.sort((a, b) => a - b);
-        levels.push({
-          concurrency,
-          requests: latencies.length,
-          throughput: Number((latencies.length / seconds).toFixed(1)),
-          p50: Number(percentile(latencies, 50).toFixed(1)),
-          p95: Number(percentile(latencies, 95).toFixed(1)),
-          p99: Number(percentile(latencies, 99).toFixed(1)),
+      levels = await atConcurrency([1, 8, 32], REQUESTS_PER_LEVEL, async (i, worker) => {
+        const order = orders[i % orders.length]!;
+        const response = await fetch(`${devStore.origin}/apps/care/orders/lookup/?view=fragment`, {
+          method: "POST",
+          body: new URLSearchParams({ order_number: order.name, contact: order.email!, locale: "en" }),
+          headers: { "User-Agent": BROWSER_USER_AGENT, "X-Devstore-Client-Ip": `10.2.${worker}.${i % 250}` },
         });
-      }
+        await response.text();
+        if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
+      });
     }
 
     if (want("reviews")) {
@@ -256,20 +232,14 @@ async function main() {
       console.log(
         `  ${b.value <= b.limit ? "ok  " : "OVER"} ${b.name}: ${b.value} ${b.unit} (budget ${b.limit} ${b.unit})`,
       );
-    console.log(
-      `\nFull path storefront → app proxy → app → dev store (${ORDERS.toLocaleString()} orders, ${REQUESTS_PER_LEVEL} lookups per level)`,
+    printLevels(
+      `Full path storefront → app proxy → app → dev store (${ORDERS.toLocaleString()} orders, ${REQUESTS_PER_LEVEL} lookups per level)`,
+      levels,
     );
-    console.log("  shoppers  req/s    p50 ms   p95 ms   p99 ms");
-    for (const l of levels)
-      console.log(
-        `  ${String(l.concurrency).padEnd(9)} ${String(l.throughput).padEnd(8)} ${String(l.p50).padEnd(8)} ${String(l.p95).padEnd(8)} ${l.p99}`,
-      );
-    console.log(`\nContact submit, full path storefront → app proxy → app (${REQUESTS_PER_LEVEL} messages per level)`);
-    console.log("  shoppers  req/s    p50 ms   p95 ms   p99 ms");
-    for (const l of contact.submit)
-      console.log(
-        `  ${String(l.concurrency).padEnd(9)} ${String(l.throughput).padEnd(8)} ${String(l.p50).padEnd(8)} ${String(l.p95).padEnd(8)} ${l.p99}`,
-      );
+    printLevels(
+      `Contact submit, full path storefront → app proxy → app (${REQUESTS_PER_LEVEL} messages per level)`,
+      contact.submit,
+    );
     mkdirSync(path.join(PROJECT_ROOT, "bench/results"), { recursive: true });
     writeFileSync(
       path.join(PROJECT_ROOT, "bench/results/latest.json"),
