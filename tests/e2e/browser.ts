@@ -1,6 +1,6 @@
 // Browser harness: Debian's Chromium driven by playwright-core (no browser downloads here).
 import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { shopperIp } from "../support/storefront";
 
@@ -59,4 +59,23 @@ export async function expectNoAxeViolations(target: Page | Frame, selector?: str
     return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   }, selector ?? null);
   expect(violations).toEqual([]);
+}
+
+/**
+ * Opens one of the app's pages from the admin's navigation and waits for its heading. The
+ * menu answers once the app has loaded in its frame (a click before that is not seen), so it
+ * clicks until the page is there.
+ */
+export async function openAppPage(admin: Page, item: string, heading: string): Promise<FrameLocator> {
+  const app = admin.frameLocator("iframe#app");
+  await expect
+    .poll(
+      async () => {
+        await admin.getByRole("button", { name: item, exact: true }).click();
+        return app.getByRole("heading", { level: 1 }).textContent({ timeout: 5000 });
+      },
+      { timeout: 45_000, interval: 1000 },
+    )
+    .toBe(heading);
+  return app;
 }

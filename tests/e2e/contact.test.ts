@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { sessionToken } from "../../devstore/auth/tokens";
 import { BROWSER, storefront, waitForMail } from "../support/storefront";
-import { expectNoAxeViolations, launch, shopper } from "./browser";
+import { expectNoAxeViolations, launch, openAppPage, shopper } from "./browser";
 
 let browser: Browser;
 const stamp = Date.now().toString(36);
@@ -78,17 +78,7 @@ it("JavaScript off: FAQ answer, message, owner's answer in the inbox, the shoppe
   // THEN the owner finds it in the inbox and answers it
   const admin = await (await shopper(browser)).newPage();
   await admin.goto(`${inject("devstoreOrigin")}/admin`);
-  const app = admin.frameLocator("iframe#app");
-  // the navigation menu works once the app has loaded in its frame: click until it has
-  await expect
-    .poll(
-      async () => {
-        await admin.getByRole("button", { name: "Inbox" }).click();
-        return app.getByRole("heading", { level: 1 }).textContent({ timeout: 5000 });
-      },
-      { timeout: 30_000, interval: 1000 },
-    )
-    .toBe("Inbox");
+  const app = await openAppPage(admin, "Inbox", "Inbox");
   await app.getByRole("link", { name: `Does it ship to Iceland? (${stamp})` }).click();
   await app.getByText(reference).first().waitFor({ timeout: 15_000 });
   await app.getByText("No customer with this email in Shopify.").waitFor();

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { type Download, type Page, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { devstore, recentOrder } from "../support/storefront";
-import { expectNoAxeViolations, launch, shopper } from "./browser";
+import { expectNoAxeViolations, launch, openAppPage, shopper } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -66,9 +66,7 @@ it("a shopper downloads the invoice from the lookup result; the merchant downloa
   // The merchant: Invoices in the app's navigation, search by the order, download the PDF
   const admin = await (await shopper(browser)).newPage();
   await admin.goto(`${inject("devstoreOrigin")}/admin`);
-  await admin.getByRole("button", { name: "Invoices" }).click();
-  const app = admin.frameLocator("iframe#app");
-  await expect.poll(() => app.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe("Invoices");
+  const app = await openAppPage(admin, "Invoices", "Invoices");
   await app.getByLabel("Search").fill(order.name);
   await app.getByRole("button", { name: "Apply" }).click();
   const download = app.getByRole("button", { name: `Download ${number} (PDF)` });

@@ -3,7 +3,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lookup, recentOrder, waitForMail } from "../support/storefront";
-import { expectNoAxeViolations, launch, shopper } from "./browser";
+import { expectNoAxeViolations, launch, openAppPage, shopper } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -176,8 +176,7 @@ describe("strict mode", () => {
     // GIVEN the merchant turns on strict mode in the app's Settings
     const admin = await (await shopper(browser)).newPage();
     await admin.goto("/admin");
-    const app = admin.frameLocator("iframe#app");
-    await admin.getByRole("button", { name: "Settings" }).click();
+    const app = await openAppPage(admin, "Settings", "Settings");
     await app.getByLabel(/Strict mode/).check();
     // Settings has one form per feature: save the order lookup's.
     await app.locator("form").filter({ hasText: "Strict mode" }).getByRole("button", { name: "Save" }).click();

@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { seeded, storefront } from "../support/storefront";
-import { expectNoAxeViolations, launch, shopper } from "./browser";
+import { expectNoAxeViolations, launch, openAppPage, shopper } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,9 +69,7 @@ it("the owner answers the oldest review in the desk and the reply appears on the
   // WHEN the owner opens the reply desk, oldest first, for this product
   const admin = await (await shopper(browser)).newPage();
   await admin.goto(`${inject("devstoreOrigin")}/admin`);
-  await admin.getByRole("button", { name: "Reviews" }).click();
-  const app = admin.frameLocator("iframe#app");
-  await expect.poll(() => app.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe("Reply desk");
+  const app = await openAppPage(admin, "Reviews", "Reply desk");
   await app.getByLabel("Order").selectOption("oldest");
   await app.getByLabel("Search").fill(`Chipped ${stamp}`);
   await app.getByRole("button", { name: "Apply" }).click();
@@ -164,9 +162,7 @@ it("the owner imports a Judge.me file in the desk: preview with the row's error,
   ].join("\n");
   const admin = await (await shopper(browser)).newPage();
   await admin.goto(`${inject("devstoreOrigin")}/admin`);
-  await admin.getByRole("button", { name: "Reviews" }).click();
-  const app = admin.frameLocator("iframe#app");
-  await expect.poll(() => app.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 }).toBe("Reply desk");
+  const app = await openAppPage(admin, "Reviews", "Reply desk");
   await app.getByText("Import / export CSV").filter({ visible: true }).first().click();
   await expect
     .poll(() => app.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 })
