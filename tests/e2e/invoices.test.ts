@@ -48,7 +48,7 @@ it("a shopper downloads the invoice from the lookup result; the merchant downloa
         await lookupResult(page);
         return page.getByRole("link", { name: "Download invoice" }).count();
       },
-      { timeout: 20_000, interval: 500 },
+      { timeout: 60_000, interval: 500 },
     )
     .toBe(1);
   const [fromLookup] = await Promise.all([

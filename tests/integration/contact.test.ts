@@ -117,14 +117,20 @@ describe("contact", () => {
 
   it.each([
     ["honeypot", { website: "https://spam.example" }, "Filled the hidden field"],
-    ["too fast", { started: String(Math.floor(Date.now() / 1000)) }, "faster than a person"],
+    // "now": the moment the post is sent (the table is built when the file loads, seconds earlier)
+    ["too fast", { started: "now" }, "faster than a person"],
     ["missing start", { started: "" }, "faster than a person"],
     ["links", { message: "Buy http://a.example http://b.example http://c.example" }, "Too many links"],
     ["repeated", { message: "cheap ".repeat(40) }, "Repeated text"],
     ["spam wording", { message: "We offer SEO services to rank your store" }, "Known spam wording"],
   ])("a hostile post (%s) goes to Spam with the reason, answered alike, never emailed", async (_, fields, reason) => {
     const email = uniqueEmail("bot");
-    const answer = await send({ email, ...fields });
+    const now = String(Math.floor(Date.now() / 1000));
+    const answer = await send({
+      email,
+      ...fields,
+      ...("started" in fields && fields.started === "now" ? { started: now } : {}),
+    });
     expect(answer.status).toBe(200);
     expect(answer.text).toContain("We received your message");
     const reference = referenceIn(answer.text)!;
