@@ -2,6 +2,7 @@
 // time zone, from its Shopify profile), FAQ entries, an override of the measured reply-time
 // promise, and the inbox's saved replies. Saving it republishes the block's shop metafield.
 import { z } from "zod";
+import { barLines } from "~/shop/bar-lines";
 import { defineSettings, getSettings, saveSettings } from "~/shop/settings.server";
 import { isTime, type WeekHours } from "./hours";
 import { publishContactProfile } from "./publish.server";
@@ -57,14 +58,7 @@ export function loadContactSettings({ shop }: { shop: string }): Promise<Contact
 
 /** "Question | Answer" per line (the answer may hold further bars). */
 export function parsePairs(value: string): { a: string; b: string }[] {
-  return value
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const bar = line.indexOf("|");
-      return bar < 0 ? { a: line, b: "" } : { a: line.slice(0, bar).trim(), b: line.slice(bar + 1).trim() };
-    });
+  return barLines(value).map(({ left, right }) => ({ a: left, b: right ?? "" }));
 }
 
 export const formatPairs = (pairs: { a: string; b: string }[]) => pairs.map((p) => `${p.a} | ${p.b}`).join("\n");

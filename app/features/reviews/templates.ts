@@ -1,6 +1,8 @@
 // Saved reply templates of the reply desk (Settings → Product reviews): a name and a text with
 // the variables {name} (the reviewer's display name) and {product} (the product's title). Pure.
 
+import { barLines } from "~/shop/bar-lines";
+
 export interface ReplyTemplate {
   name: string;
   body: string;
@@ -21,13 +23,9 @@ export function fillTemplate(body: string, vars: { name: string; product: string
 
 /** The Settings textarea: one template a line, "Name | Text". */
 export function parseTemplates(text: string): ReplyTemplate[] {
-  return text
-    .split("\n")
-    .map((line) => {
-      const bar = line.indexOf("|");
-      return bar < 0 ? null : { name: line.slice(0, bar).trim(), body: line.slice(bar + 1).trim() };
-    })
-    .filter((t): t is ReplyTemplate => t !== null && t.name.length > 0 && t.name.length <= 60 && t.body.length > 0)
+  return barLines(text)
+    .flatMap(({ left, right }) => (right === null ? [] : [{ name: left, body: right }]))
+    .filter((t) => t.name.length > 0 && t.name.length <= 60 && t.body.length > 0)
     .map((t) => ({ ...t, body: t.body.slice(0, 2000) }))
     .slice(0, 20);
 }
